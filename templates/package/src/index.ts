@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * __DESCRIPTION__
+ */
+export { placeholder } from './placeholder.js';
