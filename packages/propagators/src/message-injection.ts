@@ -1,0 +1,221 @@
+import {
+  type Context,
+  context as contextApi,
+  diag,
+  type TextMapPropagator,
+} from '@opentelemetry/api';
+import { DATADOG_ATTRIBUTE } from './datadog-json-carrier.js';
+import { defaultMessagePropagator, xrayPropagator } from './default-propagators.js';
+import { objectSetter } from './object-carrier.js';
+import { AWS_TRACE_HEADER } from './sqs-record-carrier.js';
+import type {
+  InjectionOutcome,
+  InjectMessageOptions,
+  PublishLike,
+  SdkMessageAttributeValue,
+  SendMessageBatchLike,
+  SendMessageLike,
+} from './types.js';
+import { warnOnce } from './warn-once.js';
+import { XRAY_HEADER } from './xray-propagator.js';
+
+/** SQS (and SNS raw delivery to SQS) accept at most this many message attributes per message. */
+export const MAX_MESSAGE_ATTRIBUTES = 10;
+/** Most important first: what a consumer needs to continue the trace, then what enriches it. */
+const PRIORITY = ['traceparent', DATADOG_ATTRIBUTE, 'tracestate', 'baggage'];
+
+type Attributes = Record<string, SdkMessageAttributeValue>;
+
+/** The fields a propagator writes, X-Ray split out and Datadog headers packed as dd-trace does. */
+function fieldsFor(context: Context, propagator: TextMapPropagator) {
+  const fields: Record<string, unknown> = {};
+  try {
+    propagator.inject(context, fields, objectSetter);
+  } catch (error) {
+    warnOnce(
+      'propagators:message-inject',
+      `lambda-otel-kit: message injection failed: ${String(error)}`,
+    );
+  }
+  const xray =
+    typeof fields[XRAY_HEADER] === 'string' ? (fields[XRAY_HEADER] as string) : undefined;
+  const datadog: Record<string, string> = {};
+  const others: Array<[string, string]> = [];
+  for (const [name, value] of Object.entries(fields)) {
+    if (typeof value !== 'string' || name === XRAY_HEADER) continue;
+    if (name.startsWith('x-datadog-')) datadog[name] = value;
+    else others.push([name, value]);
+  }
+  if (Object.keys(datadog).length > 0) others.push([DATADOG_ATTRIBUTE, JSON.stringify(datadog)]);
+  const rank = (name: string) =>
+    PRIORITY.includes(name) ? PRIORITY.indexOf(name) : PRIORITY.length;
+  others.sort(([a], [b]) => rank(a) - rank(b));
+  return { xray, ordered: others };
+}
+
+/** The X-Ray header for the fallback, from the propagator's output or made for it. */
+function xrayHeaderFor(context: Context, fromPropagator: string | undefined): string | undefined {
+  if (fromPropagator) return fromPropagator;
+  const fields: Record<string, unknown> = {};
+  xrayPropagator().inject(context, fields, objectSetter);
+  const header = fields[XRAY_HEADER];
+  return typeof header === 'string' ? header : undefined;
+}
+
+interface Plan {
+  attributes: Attributes;
+  systemAttributes: Attributes | undefined;
+  outcome: InjectionOutcome;
+  /** Whether the propagator had anything to inject (a valid, unsuppressed span context). */
+  hadFields: boolean;
+}
+
+function plan(
+  input: SendMessageLike,
+  context: Context,
+  propagator: TextMapPropagator,
+  canUseSystemAttribute: boolean,
+): Plan {
+  const attributes: Attributes = { ...(input.MessageAttributes ?? {}) };
+  let systemAttributes = input.MessageSystemAttributes;
+  const { xray, ordered } = fieldsFor(context, propagator);
+  const systemFree = canUseSystemAttribute && systemAttributes?.[AWS_TRACE_HEADER] === undefined;
+  const setSystem = (header: string) => {
+    systemAttributes = {
+      ...(systemAttributes ?? {}),
+      [AWS_TRACE_HEADER]: { DataType: 'String', StringValue: header },
+    };
+  };
+  if (xray && systemFree) setSystem(xray);
+  if (ordered.length === 0) {
+    // An X-Ray-only propagator: the system attribute is the whole injection.
+    const outcome = xray && systemFree ? 'complete' : 'none';
+    return { attributes, systemAttributes, outcome, hadFields: xray !== undefined };
+  }
+  let room = MAX_MESSAGE_ATTRIBUTES - Object.keys(attributes).length;
+  let injected = 0;
+  for (const [name, value] of ordered) {
+    const replaces = Object.hasOwn(attributes, name);
+    if (!replaces && room <= 0) break;
+    attributes[name] = { DataType: 'String', StringValue: value };
+    if (!replaces) room -= 1;
+    injected += 1;
+  }
+  if (injected > 0) {
+    const outcome = injected === ordered.length ? 'complete' : 'partial';
+    return { attributes, systemAttributes, outcome, hadFields: true };
+  }
+  const header = systemFree ? xrayHeaderFor(context, xray) : undefined;
+  if (header && !xray) setSystem(header);
+  return {
+    attributes,
+    systemAttributes,
+    outcome: header ? 'aws-trace-header' : 'none',
+    hadFields: true,
+  };
+}
+
+function report(operation: string, result: Plan, count: number): void {
+  const { outcome } = result;
+  diag.debug(`lambda-otel-kit: ${operation} trace-context injection: ${outcome}`);
+  if (outcome === 'complete' || !result.hadFields) return;
+  const detail =
+    outcome === 'partial'
+      ? `only the most important trace fields fit within ${MAX_MESSAGE_ATTRIBUTES} message attributes`
+      : outcome === 'aws-trace-header'
+        ? `no room within ${MAX_MESSAGE_ATTRIBUTES} message attributes; the context went into the ${AWS_TRACE_HEADER} system attribute`
+        : `no room within ${MAX_MESSAGE_ATTRIBUTES} message attributes (or ${AWS_TRACE_HEADER} already set): no trace context injected`;
+  warnOnce(
+    `propagators:${operation}:${outcome}`,
+    `lambda-otel-kit: ${operation}: ${detail} (the message had ${count} attributes)`,
+  );
+}
+
+/**
+ * Injects the trace context into an SQS `SendMessage` input (or one `SendMessageBatch` entry)
+ * without ever making it exceed 10 message attributes.
+ *
+ * Fields are added most important first — `traceparent`, `_datadog` (Datadog headers packed as
+ * one JSON attribute, as dd-trace does), `tracestate`, `baggage`, then others (B3); an X-Ray
+ * header always goes to the `AWSTraceHeader` system attribute, outside the limit. When not even
+ * one field fits, `AWSTraceHeader` carries the context instead (unless already set). Attributes
+ * the caller set under the same names are replaced. What happened is reported through `diag`.
+ *
+ * @param input - The SDK input; not modified.
+ * @param context - The context to inject, default the active one.
+ * @param options - The propagator producing the fields (default W3C trace-context + baggage).
+ * @returns A copy of `input` with `MessageAttributes` (and maybe `MessageSystemAttributes`) set, and the outcome.
+ * @see https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-message-metadata.html
+ * @example
+ * ```ts
+ * const { input } = injectIntoSendMessage({ QueueUrl, MessageBody: 'hi' });
+ * await sqs.send(new SendMessageCommand(input));
+ * ```
+ */
+export function injectIntoSendMessage<T extends SendMessageLike>(
+  input: T,
+  context: Context = contextApi.active(),
+  options: InjectMessageOptions = {},
+): { input: T; outcome: InjectionOutcome } {
+  const propagator = options.propagator ?? defaultMessagePropagator();
+  const result = plan(input, context, propagator, true);
+  report('SendMessage', result, Object.keys(input.MessageAttributes ?? {}).length);
+  const output: T = { ...input, MessageAttributes: result.attributes };
+  if (result.systemAttributes) output.MessageSystemAttributes = result.systemAttributes;
+  return { input: output, outcome: result.outcome };
+}
+
+/**
+ * Injects the trace context into every entry of an SQS `SendMessageBatch` input, each entry
+ * within 10 message attributes as {@link injectIntoSendMessage} does.
+ *
+ * @param input - The SDK input; not modified.
+ * @param context - The context to inject, default the active one.
+ * @param options - The propagator producing the fields.
+ * @returns A copy of `input` and each entry's outcome, in entry order.
+ * @example
+ * ```ts
+ * const { input } = injectIntoSendMessageBatch({ QueueUrl, Entries: [{ Id: '1', MessageBody: 'a' }] });
+ * ```
+ */
+export function injectIntoSendMessageBatch<
+  E extends SendMessageLike,
+  T extends SendMessageBatchLike<E>,
+>(
+  input: T,
+  context: Context = contextApi.active(),
+  options: InjectMessageOptions = {},
+): { input: T; outcomes: InjectionOutcome[] } {
+  const results = (input.Entries ?? []).map((entry) =>
+    injectIntoSendMessage(entry, context, options),
+  );
+  return {
+    input: { ...input, Entries: results.map((result) => result.input) },
+    outcomes: results.map((result) => result.outcome),
+  };
+}
+
+/**
+ * Injects the trace context into an SNS `Publish` input within 10 message attributes (an SQS
+ * subscription with raw delivery discards messages with more). SNS has no system attribute for
+ * X-Ray (it reads the request's own `X-Amzn-Trace-Id`), so when nothing fits nothing is added.
+ *
+ * @param input - The SDK input; not modified.
+ * @param context - The context to inject, default the active one.
+ * @param options - The propagator producing the fields.
+ * @example
+ * ```ts
+ * const { input } = injectIntoPublish({ TopicArn, Message: 'hi' });
+ * await sns.send(new PublishCommand(input));
+ * ```
+ */
+export function injectIntoPublish<T extends PublishLike>(
+  input: T,
+  context: Context = contextApi.active(),
+  options: InjectMessageOptions = {},
+): { input: T; outcome: InjectionOutcome } {
+  const propagator = options.propagator ?? defaultMessagePropagator();
+  const result = plan({ MessageAttributes: input.MessageAttributes }, context, propagator, false);
+  report('Publish', result, Object.keys(input.MessageAttributes ?? {}).length);
+  return { input: { ...input, MessageAttributes: result.attributes }, outcome: result.outcome };
+}

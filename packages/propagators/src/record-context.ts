@@ -1,0 +1,170 @@
+import {
+  type Context,
+  isSpanContextValid,
+  ROOT_CONTEXT,
+  type SpanContext,
+  type TextMapGetter,
+  type TextMapPropagator,
+  trace,
+} from '@opentelemetry/api';
+import { getOtherUpstreamContexts } from './context-hints.js';
+import { DATADOG_ATTRIBUTE, parseDatadogJson } from './datadog-json-carrier.js';
+import {
+  datadogJsonPropagator,
+  defaultMessagePropagator,
+  xrayPropagator,
+} from './default-propagators.js';
+import { parseEventBridgeEnvelope, parseSnsEnvelope } from './envelopes.js';
+import { isRecord, lookup, objectGetter } from './object-carrier.js';
+import { messageAttributesGetter, sqsSystemAttributesGetter } from './sqs-record-carrier.js';
+import type { ExtractedContext, RecordContextOptions, RecordContextSource } from './types.js';
+
+/** The kit's default record-context order (`LAMBDA_OTEL_RECORD_CONTEXT_ORDER`). */
+export const DEFAULT_RECORD_CONTEXT_ORDER: readonly RecordContextSource[] = [
+  'message-attributes',
+  'datadog',
+  'sns',
+  'eventbridge',
+  'aws-trace-header',
+];
+
+/** @internal The span context an extraction added, if it is valid and new. */
+export function addedSpanContext(extracted: Context, base: Context): SpanContext | undefined {
+  const spanContext = trace.getSpanContext(extracted);
+  if (!spanContext || spanContext === trace.getSpanContext(base)) return undefined;
+  return isSpanContextValid(spanContext) ? spanContext : undefined;
+}
+
+/** @internal Trace fields first, then a `_datadog` map, from one set of attributes or one object. */
+export function fromFieldsOrDatadog(
+  base: Context,
+  propagator: TextMapPropagator,
+  carrier: unknown,
+  getter: TextMapGetter,
+  datadogValue: unknown,
+): Context | undefined {
+  const extracted = propagator.extract(base, carrier, getter);
+  if (addedSpanContext(extracted, base)) return extracted;
+  const fields = parseDatadogJson(datadogValue);
+  if (!fields) return undefined;
+  const fromDatadog = datadogJsonPropagator().extract(base, fields, objectGetter);
+  return addedSpanContext(fromDatadog, base) ? fromDatadog : undefined;
+}
+
+/** The record's own message attributes: SQS (camelCase), SNS record, or SDK (PascalCase). */
+function attributesOf(record: Record<string, unknown>): unknown {
+  const sns = record.Sns;
+  return (
+    record.messageAttributes ?? (isRecord(sns) ? sns.MessageAttributes : record.MessageAttributes)
+  );
+}
+
+function readSource(
+  source: RecordContextSource,
+  record: Record<string, unknown>,
+  base: Context,
+  propagator: TextMapPropagator,
+): Context | undefined {
+  switch (source) {
+    case 'message-attributes': {
+      const extracted = propagator.extract(base, attributesOf(record), messageAttributesGetter);
+      return addedSpanContext(extracted, base) ? extracted : undefined;
+    }
+    case 'datadog': {
+      const fields = parseDatadogJson(lookup(attributesOf(record), DATADOG_ATTRIBUTE));
+      if (!fields) return undefined;
+      const extracted = datadogJsonPropagator().extract(base, fields, objectGetter);
+      return addedSpanContext(extracted, base) ? extracted : undefined;
+    }
+    case 'sns': {
+      const envelope = parseSnsEnvelope(record.body);
+      if (!envelope) return undefined;
+      const attributes = envelope.MessageAttributes;
+      const datadog = lookup(attributes, DATADOG_ATTRIBUTE);
+      return fromFieldsOrDatadog(base, propagator, attributes, messageAttributesGetter, datadog);
+    }
+    case 'eventbridge': {
+      const detail = parseEventBridgeEnvelope(record.body)?.detail;
+      if (!isRecord(detail)) return undefined;
+      const datadog = lookup(detail, DATADOG_ATTRIBUTE);
+      return fromFieldsOrDatadog(base, propagator, detail, objectGetter, datadog);
+    }
+    case 'aws-trace-header': {
+      const extracted = xrayPropagator().extract(
+        base,
+        record.attributes,
+        sqsSystemAttributesGetter,
+      );
+      return addedSpanContext(extracted, base) ? extracted : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** @internal Runs the sources in order: the first valid one is chosen, other traces become links. */
+export function chooseAmong<S extends string>(
+  base: Context,
+  attempts: ReadonlyArray<readonly [S, () => Context | undefined]>,
+): ExtractedContext<S> {
+  let chosen: { source: S; context: Context; spanContext: SpanContext } | undefined;
+  const found: SpanContext[] = [];
+  for (const [source, attempt] of attempts) {
+    let extracted: Context | undefined;
+    try {
+      extracted = attempt();
+    } catch {
+      extracted = undefined;
+    }
+    const spanContext = extracted && addedSpanContext(extracted, base);
+    if (!extracted || !spanContext) continue;
+    found.push(spanContext, ...getOtherUpstreamContexts(extracted));
+    chosen ??= { source, context: extracted, spanContext };
+  }
+  if (!chosen) return { context: base, source: undefined };
+  const traceId = chosen.spanContext.traceId;
+  const links = found
+    .filter((sc) => sc.traceId !== traceId)
+    .filter(
+      (sc, i, all) =>
+        all.findIndex((o) => o.traceId === sc.traceId && o.spanId === sc.spanId) === i,
+    );
+  return links.length > 0
+    ? { context: chosen.context, source: chosen.source, links }
+    : { context: chosen.context, source: chosen.source };
+}
+
+/**
+ * Finds the upstream context of one SQS or SNS record, trying sources in order; the first
+ * valid one is the parent, valid contexts of other traces from the other sources are `links`.
+ *
+ * Sources: `message-attributes` (the record's own attributes read by `options.propagator`),
+ * `datadog` (its `_datadog` attribute, string or binary JSON), `sns` (an SNS envelope in the
+ * body: its attributes, then their `_datadog`), `eventbridge` (an EventBridge event in the body:
+ * `detail` fields, then `detail._datadog`), `aws-trace-header` (the X-Ray system attribute).
+ * Never throws: on any input it returns at least `{ context: base, source: undefined }`.
+ *
+ * @param record - A Lambda SQS or SNS record (anything is accepted).
+ * @param options - Order, propagator and base context.
+ * @example
+ * ```ts
+ * const { context, source, links } = extractRecordContext(record, { order: config.recordContextOrder });
+ * ```
+ */
+export function extractRecordContext(
+  record: unknown,
+  options: RecordContextOptions = {},
+): ExtractedContext {
+  const base = options.context ?? ROOT_CONTEXT;
+  try {
+    if (!isRecord(record)) return { context: base, source: undefined };
+    const propagator = options.propagator ?? defaultMessagePropagator();
+    const order = Array.isArray(options.order) ? options.order : DEFAULT_RECORD_CONTEXT_ORDER;
+    const attempts = [...new Set(order)].map(
+      (source) => [source, () => readSource(source, record, base, propagator)] as const,
+    );
+    return chooseAmong(base, attempts);
+  } catch {
+    return { context: base, source: undefined };
+  }
+}
