@@ -46,15 +46,16 @@ const FACTORIES: Record<MemberName, () => TextMapPropagator> = {
 /**
  * Creates the propagator one `OTEL_PROPAGATORS` name stands for.
  *
- * @param name - A propagator name; `none` and unknown names give `undefined`.
+ * @param name - A propagator name (trimmed, any case); `none` and unknown names give `undefined`.
  * @example
  * ```ts
  * createPropagator('datadog'); // a DatadogPropagator
  * ```
  */
 export function createPropagator(name: string): TextMapPropagator | undefined {
-  const factory = (FACTORIES as Record<string, (() => TextMapPropagator) | undefined>)[name];
-  return Object.hasOwn(FACTORIES, name) && factory ? factory() : undefined;
+  const key = String(name).trim().toLowerCase();
+  const factory = (FACTORIES as Record<string, (() => TextMapPropagator) | undefined>)[key];
+  return Object.hasOwn(FACTORIES, key) && factory ? factory() : undefined;
 }
 
 /** Normalizes a name list: trimmed, lowercase, deduplicated, `none` dropped, `xray-lambda` replacing `xray`. */

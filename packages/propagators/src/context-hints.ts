@@ -7,6 +7,7 @@ const DEFERRED_SAMPLING = createContextKey('lambda-otel-kit deferred sampling');
 const SYNTHETIC_PARENT = createContextKey('lambda-otel-kit synthetic parent');
 const XRAY_LINEAGE = createContextKey('lambda-otel-kit x-ray lineage');
 const OTHER_CONTEXTS = createContextKey('lambda-otel-kit other upstream contexts');
+const NO_LAMBDA_ENV = createContextKey('lambda-otel-kit no lambda env fallback');
 
 /** The trace id of the context's span context when that span context is a remote (extracted) one. */
 function remoteTraceId(context: Context): string | undefined {
@@ -43,6 +44,24 @@ export function setXRayLineage(context: Context, traceId: string, lineage: strin
 export function getXRayLineage(context: Context, traceId: string): string | undefined {
   const value = context.getValue(XRAY_LINEAGE) as { traceId: string; lineage: string } | undefined;
   return value?.traceId === traceId ? value.lineage : undefined;
+}
+
+/**
+ * @internal Marks a base context so that `xray-lambda` does not fall back to `_X_AMZN_TRACE_ID`:
+ * the extraction chains read carriers first and try the invocation's own header last, if at all.
+ */
+export function withoutLambdaEnvFallback(context: Context): Context {
+  return context.setValue(NO_LAMBDA_ENV, true);
+}
+
+/** @internal Removes the mark of {@link withoutLambdaEnvFallback}. */
+export function allowLambdaEnvFallback(context: Context): Context {
+  return context.deleteValue(NO_LAMBDA_ENV);
+}
+
+/** @internal Whether {@link withoutLambdaEnvFallback} marked the context. */
+export function isLambdaEnvFallbackOff(context: Context): boolean {
+  return context.getValue(NO_LAMBDA_ENV) === true;
 }
 
 /** @internal Stores the upstream contexts of other traces found beside the chosen one. */

@@ -1,14 +1,17 @@
-import { type Context, ROOT_CONTEXT, type TextMapPropagator, trace } from '@opentelemetry/api';
+import { type Context, ROOT_CONTEXT, type TextMapPropagator } from '@opentelemetry/api';
 import { clientContextGetter } from './client-context-carrier.js';
 import { DATADOG_ATTRIBUTE } from './datadog-json-carrier.js';
 import { defaultMessagePropagator } from './default-propagators.js';
 import { parseEventBridgeEnvelope } from './envelopes.js';
 import { lambdaHttpEventGetter } from './http-headers-carrier.js';
 import { isRecord, lookup, objectGetter } from './object-carrier.js';
-import { chooseAmong, extractRecordContext, fromFieldsOrDatadog } from './record-context.js';
+import {
+  addedSpanContext,
+  chooseAmong,
+  extractRecordContext,
+  fromFieldsOrDatadog,
+} from './record-context.js';
 import type { EventContextOptions, EventContextSource, ExtractedContext } from './types.js';
-import { parseXRayHeader } from './xray-header.js';
-import { LAMBDA_TRACE_ENV } from './xray-lambda-propagator.js';
 
 function firstSnsRecord(event: Record<string, unknown>): Record<string, unknown> | undefined {
   const records = event.Records;
@@ -16,16 +19,41 @@ function firstSnsRecord(event: Record<string, unknown>): Record<string, unknown>
   return isRecord(first) && isRecord(first.Sns) ? first : undefined;
 }
 
-/** Whether the chosen context is the invocation's own X-Ray header (an `xray-lambda` fallback). */
-function cameFromLambdaEnv(result: ExtractedContext<EventContextSource>): boolean {
-  const env = parseXRayHeader(process.env[LAMBDA_TRACE_ENV]);
-  const spanContext = trace.getSpanContext(result.context);
-  return (
-    env !== undefined &&
-    spanContext !== undefined &&
-    spanContext.traceId === env.traceId &&
-    (env.parentId === undefined || spanContext.spanId === env.parentId)
-  );
+/** The carriers of a non-SNS event: HTTP headers, EventBridge `detail`, the ClientContext. */
+function fromCarriers(
+  object: Record<string, unknown>,
+  base: Context,
+  propagator: TextMapPropagator,
+  clientContext: unknown,
+): ExtractedContext<EventContextSource> {
+  const isHttp = isRecord(object.headers) || isRecord(object.multiValueHeaders);
+  const detail = parseEventBridgeEnvelope(object)?.detail;
+  return chooseAmong<EventContextSource>(base, [
+    [
+      'http-headers',
+      (quiet) => (isHttp ? propagator.extract(quiet, object, lambdaHttpEventGetter) : undefined),
+    ],
+    [
+      'eventbridge',
+      (quiet) =>
+        isRecord(detail)
+          ? fromFieldsOrDatadog(
+              quiet,
+              propagator,
+              detail,
+              objectGetter,
+              lookup(detail, DATADOG_ATTRIBUTE),
+            )
+          : undefined,
+    ],
+    [
+      'client-context',
+      (quiet) =>
+        clientContext === undefined
+          ? undefined
+          : propagator.extract(quiet, clientContext, clientContextGetter),
+    ],
+  ]);
 }
 
 function fromEvent(
@@ -36,40 +64,15 @@ function fromEvent(
 ): ExtractedContext<EventContextSource> {
   const object = isRecord(event) ? event : {};
   const snsRecord = firstSnsRecord(object);
-  if (snsRecord) return extractRecordContext(snsRecord, { ...options, context: base, propagator });
-  const isHttp = isRecord(object.headers) || isRecord(object.multiValueHeaders);
-  const detail = parseEventBridgeEnvelope(object)?.detail;
-  const clientContext = options.clientContext;
-  const result = chooseAmong<EventContextSource>(base, [
-    [
-      'http-headers',
-      () => (isHttp ? propagator.extract(base, object, lambdaHttpEventGetter) : undefined),
-    ],
-    [
-      'eventbridge',
-      () =>
-        isRecord(detail)
-          ? fromFieldsOrDatadog(
-              base,
-              propagator,
-              detail,
-              objectGetter,
-              lookup(detail, DATADOG_ATTRIBUTE),
-            )
-          : undefined,
-    ],
-    [
-      'client-context',
-      () =>
-        clientContext === undefined
-          ? undefined
-          : propagator.extract(base, clientContext, clientContextGetter),
-    ],
-    ['lambda-trace-env', () => propagator.extract(base, {}, objectGetter)],
-  ]);
-  return result.source !== undefined && cameFromLambdaEnv(result)
-    ? { ...result, source: 'lambda-trace-env' }
-    : result;
+  const result: ExtractedContext<EventContextSource> = snsRecord
+    ? extractRecordContext(snsRecord, { ...options, context: base, propagator })
+    : fromCarriers(object, base, propagator, options.clientContext);
+  if (result.source !== undefined) return result;
+  // Last: the invocation's own `_X_AMZN_TRACE_ID`, which only `xray-lambda` reads from no carrier.
+  const fromEnv = propagator.extract(base, {}, objectGetter);
+  return addedSpanContext(fromEnv, base)
+    ? { context: fromEnv, source: 'lambda-trace-env' }
+    : { context: base, source: undefined };
 }
 
 /**
@@ -80,10 +83,12 @@ function fromEvent(
  * - for SNS events, the first (only) record as {@link extractRecordContext} reads it instead;
  * - `eventbridge`: an EventBridge event's `detail` fields, then `detail._datadog`;
  * - `client-context`: `options.clientContext` (`context.clientContext.custom`);
- * - `lambda-trace-env`: only with `xray-lambda` in `options.propagator`, the invocation's own
- *   `_X_AMZN_TRACE_ID` (also reported when an earlier step fell back to it).
+ * - `lambda-trace-env`: only with `xray-lambda` in `options.propagator`, and only when no carrier
+ *   above had a context: the invocation's own `_X_AMZN_TRACE_ID`.
  *
- * SQS events carry one context per record: use {@link extractRecordContext} on each.
+ * The first source with a valid context is the parent; valid contexts of other traces found in
+ * later sources are returned as `links`. SQS events carry one context per record: use
+ * {@link extractRecordContext} on each.
  * Never throws: on any input it returns at least `{ context: base, source: undefined }`.
  *
  * @param event - The Lambda event (anything is accepted).

@@ -44,11 +44,11 @@ export {
   httpHeadersSetter,
   lambdaHttpEventGetter,
 } from './http-headers-carrier.js';
+export { MAX_MESSAGE_ATTRIBUTES } from './message-attribute-plan.js';
 export {
   injectIntoPublish,
   injectIntoSendMessage,
   injectIntoSendMessageBatch,
-  MAX_MESSAGE_ATTRIBUTES,
 } from './message-injection.js';
 export type { ObjectCarrier } from './object-carrier.js';
 export { objectGetter, objectSetter } from './object-carrier.js';

@@ -7,7 +7,11 @@ import {
   type TextMapPropagator,
   trace,
 } from '@opentelemetry/api';
-import { getOtherUpstreamContexts } from './context-hints.js';
+import {
+  allowLambdaEnvFallback,
+  getOtherUpstreamContexts,
+  withoutLambdaEnvFallback,
+} from './context-hints.js';
 import { DATADOG_ATTRIBUTE, parseDatadogJson } from './datadog-json-carrier.js';
 import {
   datadogJsonPropagator,
@@ -102,24 +106,32 @@ function readSource(
   }
 }
 
-/** @internal Runs the sources in order: the first valid one is chosen, other traces become links. */
+/** @internal One step of a chain: a source name and a read of it from a base context. */
+export type Attempt<S extends string> = readonly [S, (base: Context) => Context | undefined];
+
+/**
+ * @internal Runs the sources in order: the first valid one is chosen, other traces become links.
+ * Each source reads from a base marked so that `xray-lambda` does not fall back to the
+ * invocation's own trace header (a carrier's context must not be masked by it).
+ */
 export function chooseAmong<S extends string>(
   base: Context,
-  attempts: ReadonlyArray<readonly [S, () => Context | undefined]>,
+  attempts: ReadonlyArray<Attempt<S>>,
 ): ExtractedContext<S> {
+  const quiet = withoutLambdaEnvFallback(base);
   let chosen: { source: S; context: Context; spanContext: SpanContext } | undefined;
   const found: SpanContext[] = [];
   for (const [source, attempt] of attempts) {
     let extracted: Context | undefined;
     try {
-      extracted = attempt();
+      extracted = attempt(quiet);
     } catch {
       extracted = undefined;
     }
     const spanContext = extracted && addedSpanContext(extracted, base);
     if (!extracted || !spanContext) continue;
     found.push(spanContext, ...getOtherUpstreamContexts(extracted));
-    chosen ??= { source, context: extracted, spanContext };
+    chosen ??= { source, context: allowLambdaEnvFallback(extracted), spanContext };
   }
   if (!chosen) return { context: base, source: undefined };
   const traceId = chosen.spanContext.traceId;
@@ -161,7 +173,10 @@ export function extractRecordContext(
     const propagator = options.propagator ?? defaultMessagePropagator();
     const order = Array.isArray(options.order) ? options.order : DEFAULT_RECORD_CONTEXT_ORDER;
     const attempts = [...new Set(order)].map(
-      (source) => [source, () => readSource(source, record, base, propagator)] as const,
+      (source): Attempt<RecordContextSource> => [
+        source,
+        (quiet) => readSource(source, record, quiet, propagator),
+      ],
     );
     return chooseAmong(base, attempts);
   } catch {

@@ -7,6 +7,7 @@ import {
   type TextMapSetter,
   trace,
 } from '@opentelemetry/api';
+import { isLambdaEnvFallbackOff } from './context-hints.js';
 import { XRAY_HEADER, XRayPropagator, type XRayPropagatorOptions } from './xray-propagator.js';
 
 /** The variable the Lambda runtime sets to the invocation's own X-Ray trace header. */
@@ -19,7 +20,8 @@ export const LAMBDA_TRACE_ENV = '_X_AMZN_TRACE_ID';
  *
  * Unlike `@opentelemetry/propagator-aws-xray-lambda`, where the variable overrides the carrier
  * whenever the incoming context has no span, a valid carrier header here always wins: it is the
- * closer upstream.
+ * closer upstream. {@link extractRecordContext} never uses the fallback (a record's upstream is
+ * not the invocation's trace) and {@link extractEventContext} tries it only after every carrier.
  *
  * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
  * @example
@@ -45,7 +47,7 @@ export class XRayLambdaPropagator implements TextMapPropagator {
       const spanContext = trace.getSpanContext(fromCarrier);
       if (spanContext && isSpanContextValid(spanContext)) return fromCarrier;
     }
-    const header = process.env[LAMBDA_TRACE_ENV];
+    const header = isLambdaEnvFallbackOff(context) ? undefined : process.env[LAMBDA_TRACE_ENV];
     if (!header) return context;
     return this.#xray.extract(context, { [XRAY_HEADER]: header }, defaultTextMapGetter);
   }
