@@ -1,7 +1,7 @@
 import type { EnvMap } from '@lambda-otel-kit/core';
 import { type Resource, resourceFromAttributes } from '@opentelemetry/resources';
 import { lambdaResourceAttributes } from './lambda-resource-attributes.js';
-import type { ResourceConfig } from './types.js';
+import type { LambdaResourceOptions, ResourceConfig } from './types.js';
 
 /**
  * Builds the OpenTelemetry `Resource` of a Lambda function, for a tracer provider.
@@ -12,6 +12,7 @@ import type { ResourceConfig } from './types.js';
  *
  * @param config - configuration already read (a `KitConfig` fits); read from `env` when omitted.
  * @param env - the environment to read; defaults to `process.env`.
+ * @param options - the other options of {@link lambdaResourceAttributes} (`serviceVersion`, …).
  * @returns a resource with synchronous attributes only.
  * @see https://opentelemetry.io/docs/specs/otel/resource/sdk/
  *
@@ -22,7 +23,11 @@ import type { ResourceConfig } from './types.js';
  * const provider = new BasicTracerProvider({ resource: buildLambdaResource() });
  * ```
  */
-export function buildLambdaResource(config?: ResourceConfig, env: EnvMap = process.env): Resource {
-  const attributes = lambdaResourceAttributes(env, config === undefined ? {} : { config });
+export function buildLambdaResource(
+  config?: ResourceConfig,
+  env: EnvMap = process.env,
+  options: Omit<LambdaResourceOptions, 'config'> = {},
+): Resource {
+  const attributes = lambdaResourceAttributes(env, { ...options, config });
   return resourceFromAttributes(attributes);
 }
