@@ -20,3 +20,16 @@ export function warnOnce(key: string, message: string): void {
   warned.add(key);
   diag.warn(message);
 }
+
+/**
+ * Forgets which warnings were written (tests only).
+ *
+ * @example
+ * ```ts
+ * afterEach(resetWarnOnce);
+ * ```
+ * @internal
+ */
+export function resetWarnOnce(): void {
+  warned.clear();
+}
