@@ -1,5 +1,5 @@
 import { warnOnce } from '@lambda-otel-kit/core';
-import { createInvocationGuard, type InvocationGuard } from '@lambda-otel-kit/flush';
+import { createInvocationGuard, type InvocationGuard, settleAfter } from '@lambda-otel-kit/flush';
 import { context as otelContext } from '@opentelemetry/api';
 import type { Context } from 'aws-lambda';
 import { type AnyHandler, callHandler } from './call-handler.js';
@@ -101,33 +101,36 @@ export function instrumentHandler<TEvent = unknown, TResult = unknown>(
     if (invocation === undefined) return callHandler(handler, event, lambdaContext);
 
     let ended = false;
+    const end = (outcome: Parameters<typeof recordOutcome>[1]): void => {
+      if (ended) return;
+      ended = true;
+      try {
+        recordOutcome(invocation, outcome);
+      } catch (error) {
+        warnOnce('invoke-outcome', `could not record the outcome: ${String(error)}`);
+      }
+      invocation.span.end();
+    };
     const guard = guardFor(telemetry, lambdaContext, () => {
       ended = true;
       endAsTimedOut(invocation, remainingOf(lambdaContext)?.());
     });
-    const finish = async (outcome: Parameters<typeof recordOutcome>[1]): Promise<void> => {
-      if (!ended) {
-        ended = true;
-        try {
-          recordOutcome(invocation, outcome);
-        } catch (error) {
-          warnOnce('invoke-outcome', `could not record the outcome: ${String(error)}`);
-        }
-        invocation.span.end();
-      }
-      await guard.settle();
-    };
 
-    let result: TResult;
-    try {
-      result = await otelContext.with(invocation.context, () =>
-        callHandler(handler, event, lambdaContext),
-      );
-    } catch (error) {
-      await finish({ ok: false, error });
-      throw error;
-    }
-    await finish({ ok: true, value: result });
-    return result;
+    const handled = otelContext.with(invocation.context, () =>
+      callHandler(handler, event, lambdaContext),
+    );
+    return settleAfter(
+      guard,
+      handled.then(
+        (value) => {
+          end({ ok: true, value });
+          return value;
+        },
+        (error: unknown) => {
+          end({ ok: false, error });
+          throw error;
+        },
+      ),
+    );
   };
 }
