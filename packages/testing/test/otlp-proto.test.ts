@@ -139,44 +139,135 @@ describe('decodeJsonRequest', () => {
   });
 
   it('turns arbitrary JSON into undefined or a message that flattens without throwing', async () => {
+    // Arrange: requests of the OTLP/JSON shape, every field sometimes replaced by arbitrary
+    // JSON, ids sometimes malformed, plus arbitrary text. Collections stay small so a run is
+    // fast; the mostly well-formed mix makes many cases decode down to spans, links and
+    // attributes, so the flattening really runs on hostile values.
     const proto = await loadOtlpProto();
-    const value = fc.jsonValue({ maxDepth: 3 });
-    const hex = fc.oneof(fc.stringMatching(/^[0-9a-f]{0,32}$/), fc.string());
+    const few = { maxLength: 3 };
+    const junk = fc.jsonValue({ maxDepth: 3, depthSize: 'xsmall' });
+    const either = <T>(good: fc.Arbitrary<T>) =>
+      fc.oneof({ weight: 30, arbitrary: good }, { weight: 1, arbitrary: junk });
+    const hex = fc.oneof(
+      { weight: 10, arbitrary: fc.stringMatching(/^(?:[0-9a-fA-F]{2}){8}$/) },
+      { weight: 10, arbitrary: fc.stringMatching(/^(?:[0-9a-fA-F]{2}){16}$/) },
+      { weight: 1, arbitrary: fc.stringMatching(/^[0-9a-f]{0,33}$/) },
+      { weight: 1, arbitrary: fc.string() },
+    );
+    const int64 = fc.oneof(
+      fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }).map(String),
+      fc.integer(),
+      fc.double(),
+    );
+    const { anyValue } = fc.letrec((tie) => ({
+      anyValue: fc.oneof(
+        { depthSize: 'xsmall', withCrossShrink: true },
+        fc.record({ stringValue: fc.string() }),
+        fc.record({ boolValue: fc.boolean() }),
+        fc.record({ intValue: int64 }),
+        fc.record({ doubleValue: fc.double() }),
+        fc.record({ bytesValue: fc.base64String() }),
+        fc.record({ arrayValue: fc.record({ values: fc.array(tie('anyValue'), few) }) }),
+        fc.record({
+          kvlistValue: fc.record({
+            values: fc.array(fc.record({ key: fc.string(), value: tie('anyValue') }), few),
+          }),
+        }),
+        junk,
+      ),
+    }));
+    const keyValues = either(
+      fc.array(fc.record({ key: either(fc.string()), value: anyValue }, { requiredKeys: [] }), few),
+    );
+    const optional = { requiredKeys: [] as [] };
     const span = fc.record(
       {
         traceId: hex,
         spanId: hex,
         parentSpanId: hex,
-        name: value,
-        kind: value,
-        startTimeUnixNano: fc.oneof(value, fc.bigInt().map(String)),
-        attributes: fc.array(fc.record({ key: value, value: fc.dictionary(fc.string(), value) })),
-        events: value,
-        links: fc.array(fc.record({ traceId: hex, spanId: hex, attributes: value })),
-        status: value,
+        traceState: either(fc.string()),
+        flags: either(fc.integer()),
+        name: either(fc.string()),
+        kind: either(fc.integer({ min: -1, max: 7 })),
+        startTimeUnixNano: either(int64),
+        endTimeUnixNano: either(int64),
+        attributes: keyValues,
+        events: either(
+          fc.array(
+            fc.record(
+              { name: either(fc.string()), timeUnixNano: either(int64), attributes: keyValues },
+              optional,
+            ),
+            few,
+          ),
+        ),
+        links: either(
+          fc.array(
+            fc.record(
+              { traceId: hex, spanId: hex, traceState: either(fc.string()), attributes: keyValues },
+              optional,
+            ),
+            few,
+          ),
+        ),
+        status: either(
+          fc.record(
+            { code: either(fc.integer({ min: -1, max: 3 })), message: either(fc.string()) },
+            optional,
+          ),
+        ),
       },
-      { requiredKeys: [] },
+      optional,
     );
-    const request = fc.record({
-      resourceSpans: fc.array(
-        fc.record({ resource: value, scopeSpans: fc.array(fc.record({ spans: fc.array(span) })) }),
-        { maxLength: 2 },
-      ),
-    });
+    const scopeSpans = fc.record(
+      {
+        scope: either(fc.record({ name: fc.string(), version: fc.string() }, optional)),
+        spans: either(fc.array(span, few)),
+      },
+      optional,
+    );
+    const request = fc.record(
+      {
+        resourceSpans: either(
+          fc.array(
+            fc.record(
+              {
+                resource: either(fc.record({ attributes: keyValues })),
+                scopeSpans: either(fc.array(scopeSpans, few)),
+              },
+              optional,
+            ),
+            { maxLength: 2 },
+          ),
+        ),
+      },
+      optional,
+    );
+    let decodedSpans = 0;
 
+    // Act / Assert
     fc.assert(
       fc.property(
         fc.oneof(
-          request.map((object) => JSON.stringify(object)),
-          fc.string(),
+          { weight: 5, arbitrary: request.map((object) => JSON.stringify(object)) },
+          { weight: 1, arbitrary: junk.map((value) => JSON.stringify(value)) },
+          { weight: 1, arbitrary: fc.string() },
         ),
         (text) => {
           const message = decodeJsonRequest(proto, text);
-          if (message) expect(Array.isArray(toReceivedSpans(message, 'http/json'))).toBe(true);
+          if (!message) return;
+          const spans = toReceivedSpans(message, 'http/json');
+          decodedSpans += spans.length;
+          for (const received of spans) {
+            expect(received.traceId).toMatch(/^(?:[0-9a-f]{2})*$/);
+            expect(typeof received.startTimeUnixNano).toBe('bigint');
+          }
         },
       ),
       { numRuns },
     );
+    // The generator is only worth its runs when many cases reach the span flattening.
+    if (numRuns >= 1_000) expect(decodedSpans).toBeGreaterThan(numRuns / 20);
   });
 });
 
