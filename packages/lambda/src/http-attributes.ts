@@ -25,6 +25,11 @@ export function headerValue(event: Json, name: string): string | undefined {
   return undefined;
 }
 
+/** The client that opened the connection, as ALB reports it: the first `X-Forwarded-For` entry. */
+function forwardedFor(event: Json): string | undefined {
+  return text(headerValue(event, 'x-forwarded-for')?.split(',')[0]?.trim());
+}
+
 /** `GET /orders/{id}` → `/orders/{id}`; `$default` and other non-routes give undefined. */
 function routeFromRouteKey(routeKey: unknown): string | undefined {
   if (typeof routeKey !== 'string') return undefined;
@@ -63,7 +68,7 @@ export function httpRequestAttributes(event: unknown, kind: TriggerKind): Attrib
   set(ATTR.SERVER_ADDRESS, text(context.domainName) ?? headerValue(event, 'host'));
   set(ATTR.USER_AGENT_ORIGINAL, headerValue(event, 'user-agent'));
   const identity = isObject(context.identity) ? context.identity : {};
-  set(ATTR.CLIENT_ADDRESS, text(http.sourceIp) ?? text(identity.sourceIp));
+  set(ATTR.CLIENT_ADDRESS, text(http.sourceIp) ?? text(identity.sourceIp) ?? forwardedFor(event));
   return attributes;
 }
 

@@ -46,6 +46,9 @@ const FAAS_TRIGGER: Readonly<Record<TriggerKind, FaasTrigger>> = {
 
 type Json = Record<string, unknown>;
 
+/** Sources of `Scheduled Event`s: EventBridge rules and EventBridge Scheduler. */
+const SCHEDULE_SOURCES: ReadonlySet<string> = new Set(['aws.events', 'aws.scheduler']);
+
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -108,7 +111,7 @@ function detectKind(event: unknown): TriggerKind {
     if (typeof event.httpMethod === 'string') return 'api-gateway-rest';
   }
   if (typeof event['detail-type'] === 'string' && typeof event.source === 'string') {
-    return event['detail-type'] === 'Scheduled Event' && event.source === 'aws.events'
+    return event['detail-type'] === 'Scheduled Event' && SCHEDULE_SOURCES.has(event.source)
       ? 'schedule'
       : 'eventbridge';
   }

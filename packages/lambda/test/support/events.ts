@@ -10,5 +10,11 @@ export { kinesisStreamEvent } from '../../../testing/src/events/kinesis-stream.j
 export { s3Event } from '../../../testing/src/events/s3.js';
 export { scheduledEvent } from '../../../testing/src/events/schedule.js';
 export { snsEvent } from '../../../testing/src/events/sns.js';
+export { snsToSqsRecord } from '../../../testing/src/events/sns-to-sqs.js';
 export { sqsEvent } from '../../../testing/src/events/sqs.js';
-export { upstreamContext } from '../../../testing/src/events/trace-headers.js';
+export {
+  datadogHeaders,
+  traceparent,
+  upstreamContext,
+  xrayTraceHeader,
+} from '../../../testing/src/events/trace-headers.js';
