@@ -1,0 +1,115 @@
+// Prints the benchmark's table: each figure with its ratio to the baseline measured in the same
+// run, and each target as met or not. Returns the list of spans-received failures.
+import { ratio } from './stats.mjs';
+
+const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+const verdict = (ok) => (ok ? 'met' : 'NOT met');
+
+function row(cells) {
+  process.stdout.write(`| ${cells.join(' | ')} |\n`);
+}
+
+/**
+ * @param {any} r the results object of run.mjs
+ * @returns {string[]} spans-received failures
+ */
+export function printReport(r) {
+  const failures = [];
+  const c = r.coldStart;
+  process.stdout.write(
+    `\nMachine: ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memGb} GiB, Node ${r.machine.node}${r.quick ? ' (quick mode: figures are not meaningful)' : ''}\n\n`,
+  );
+  row(['measure', 'kit', 'baseline', 'ratio', 'target', 'verdict']);
+  row(['---', '---', '---', '---', '---', '---']);
+  for (const protocol of ['proto', 'grpc']) {
+    const kit = c[`kit-${protocol}`].medianMs;
+    row([
+      `cold start, ${protocol} vs raw SDK`,
+      ms(kit),
+      ms(c['raw-sdk'].medianMs),
+      ratio(kit, c['raw-sdk'].medianMs),
+      '≤ 1.05×',
+      verdict(kit / c['raw-sdk'].medianMs <= 1.05),
+    ]);
+    row([
+      `cold start, ${protocol} vs NodeSDK + auto-instrumentations`,
+      ms(kit),
+      ms(c['layer-style'].medianMs),
+      ratio(kit, c['layer-style'].medianMs),
+      '≤ 0.2×',
+      verdict(kit / c['layer-style'].medianMs <= 0.2),
+    ]);
+  }
+  row(['cold start, uninstrumented', ms(c.none.medianMs), '', '', '', '']);
+  for (const size of [...new Set(r.perRecord.map((p) => p.size))]) {
+    const of = (v) => r.perRecord.find((p) => p.size === size && p.variant === v);
+    const [kit, raw, none] = [of('kit'), of('raw'), of('none')];
+    const dropped = kit.spansExpected - kit.spansReceived;
+    row([
+      `per record, batch of ${size} (vs raw loop; uninstrumented ${none.usPerRecord.toFixed(1)} µs)`,
+      `${kit.usPerRecord.toFixed(1)} µs`,
+      `${raw.usPerRecord.toFixed(1)} µs`,
+      ratio(kit.usPerRecord, raw.usPerRecord),
+      '≤ 1.2×, 0 dropped',
+      `${verdict(kit.usPerRecord / raw.usPerRecord <= 1.2 && dropped === 0)} (${kit.spansReceived}/${kit.spansExpected} spans; raw ${raw.spansReceived}/${raw.spansExpected})`,
+    ]);
+    for (const p of [kit, raw])
+      if (p.spansReceived < p.spansExpected)
+        failures.push(`${p.variant} batch ${size}: ${p.spansReceived}/${p.spansExpected}`);
+  }
+  for (const f of r.flush) {
+    row([
+      `flush of a 10-record batch, ${f.protocol} (p50 / p99)`,
+      `${ms(f.p50Ms)} / ${ms(f.p99Ms)}`,
+      '',
+      '',
+      'p99 ≤ 10 ms',
+      verdict(f.p99Ms <= 10),
+    ]);
+    if (f.spansReceived < f.spansExpected)
+      failures.push(`flush ${f.protocol}: ${f.spansReceived}/${f.spansExpected}`);
+  }
+  row([
+    'backend down: extra time per invocation (max)',
+    `${ms(r.down.extraMs)} (${ms(r.down.maxMs)})`,
+    `cap ${r.down.capMs} ms`,
+    '',
+    '≤ cap + 20 ms',
+    verdict(r.down.maxMs <= r.down.capMs + 20),
+  ]);
+  for (const [name, b] of Object.entries(r.bundles)) {
+    const target = name === 'kit-proto' ? 320 : name === 'kit-grpc' ? 760 : undefined;
+    row([
+      `bundle ${name} (min / gzip)`,
+      `${kb(b.bytes)} / ${kb(b.gzipBytes)}`,
+      '',
+      '',
+      target ? `≤ ${target} KB` : '',
+      target ? verdict(b.bytes <= target * 1024) : '',
+    ]);
+  }
+  for (const [name, b] of Object.entries(r.exampleBundles)) {
+    row([
+      `bundle examples/${name}, http/protobuf (min / gzip)`,
+      b.error ?? `${kb(b.bytes)} / ${kb(b.gzipBytes)}`,
+      '',
+      '',
+      '',
+      '',
+    ]);
+  }
+  const m = r.memory;
+  row([
+    `RSS growth, ${m.warmup} → ${m.total} invocations`,
+    `${m.growthMb.toFixed(1)} MB`,
+    `${m.rssAfterWarmupMb.toFixed(0)} MB`,
+    '',
+    '≤ 5 MB',
+    verdict(m.growthMb <= 5),
+  ]);
+  if (m.spansReceived < m.spansExpected)
+    failures.push(`memory: ${m.spansReceived}/${m.spansExpected}`);
+  if (r.coldStartSpans === 0) failures.push('cold start: no spans received');
+  return failures;
+}
