@@ -1,7 +1,7 @@
 import { detailPrefix, layoutTree } from './span-tree-layout.js';
-import { formatValue } from './span-tree-match.js';
 import { toForest } from './span-tree-source.js';
 import type { SpanForest, SpanNode, SpanSource, TraceTree } from './span-tree-types.js';
+import { formatValue } from './span-tree-values.js';
 
 /** Options of {@link describeTree}. */
 export interface DescribeTreeOptions {

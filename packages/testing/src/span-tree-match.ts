@@ -1,71 +1,46 @@
-import { isDeepStrictEqual } from 'node:util';
 import { spanKindName } from './span-tree-normalize.js';
 import type { LinkShape, SpanNode, SpanShape } from './span-tree-types.js';
-
-type Asymmetric = { asymmetricMatch(actual: unknown): boolean; toAsymmetricMatcher?(): string };
-
-const isAsymmetric = (value: unknown): value is Asymmetric =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as Asymmetric).asymmetricMatch === 'function';
-
-/**
- * Whether an actual value satisfies an expected one (see `ValueMatcher`).
- *
- * @param expected - literal, RegExp, predicate, asymmetric matcher, or undefined (absent).
- * @param actual - the span's value.
- * @returns true on a match.
- * @example
- * ```ts
- * matchValue(/^sqs/, 'sqs.process'); // true
- * matchValue(3, 3n); // true
- * ```
- */
-export function matchValue(expected: unknown, actual: unknown): boolean {
-  if (expected === undefined) return actual === undefined;
-  if (isAsymmetric(expected)) return expected.asymmetricMatch(actual);
-  if (expected instanceof RegExp) return typeof actual === 'string' && expected.test(actual);
-  if (typeof expected === 'function') return Boolean(expected(actual));
-  const numeric = (v: unknown) => typeof v === 'number' || typeof v === 'bigint';
-  if (numeric(expected) && numeric(actual)) {
-    // biome-ignore lint/suspicious/noDoubleEquals: number and bigint compare by value on purpose
-    return expected == actual;
-  }
-  return isDeepStrictEqual(expected, actual);
-}
-
-/**
- * A short, unambiguous rendering of a value for messages and tree text.
- *
- * @param value - any attribute or matcher value.
- * @returns e.g. `"pubsub"`, `3`, `true`, `/^sqs/`, `<bytes 0a1b>`, `(absent)`.
- * @example
- * ```ts
- * formatValue(['a', 1]); // '["a", 1]'
- * ```
- */
-export function formatValue(value: unknown): string {
-  if (value === undefined) return '(absent)';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return String(value);
-  if (value instanceof RegExp) return String(value);
-  if (value instanceof Uint8Array) return `<bytes ${Buffer.from(value).toString('hex')}>`;
-  if (typeof value === 'function') return `<${value.name || 'predicate'}>`;
-  if (isAsymmetric(value)) return value.toAsymmetricMatcher?.() ?? String(value);
-  if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).map(([k, v]) => `${k}: ${formatValue(v)}`);
-    return `{${entries.join(', ')}}`;
-  }
-  return String(value);
-}
+import { formatValue, matchValue } from './span-tree-values.js';
 
 const label = (node: SpanNode) => `${node.name} ${node.kind}`;
+
+/** Options of {@link shapeMismatches}. */
+export interface ShapeMatchOptions {
+  /**
+   * Compare whole spans, not just the fields a shape names: a shape without `attributes`,
+   * `links`, `events`, `children` or `status` expects none (status `UNSET`), and attribute
+   * maps (of spans and links) may hold no key the shape does not list.
+   */
+  exact?: boolean;
+}
+
+function matchAttributes(
+  expected: Record<string, unknown> | undefined,
+  actual: Readonly<Record<string, unknown>>,
+  where: string,
+  exact: boolean,
+  out: string[],
+): void {
+  for (const [key, want] of Object.entries(expected ?? {})) {
+    if (!matchValue(want, actual[key])) {
+      out.push(
+        `${where} attribute "${key}" expected ${formatValue(want)}, got ${formatValue(actual[key])}`,
+      );
+    }
+  }
+  if (!exact) return;
+  for (const key of Object.keys(actual)) {
+    if (expected === undefined || !(key in expected)) {
+      out.push(`${where} attribute "${key}" not expected, got ${formatValue(actual[key])}`);
+    }
+  }
+}
 
 function matchLinks(
   node: SpanNode,
   links: number | readonly LinkShape[],
   at: string,
+  exact: boolean,
   out: string[],
 ) {
   const count = typeof links === 'number' ? links : links.length;
@@ -87,17 +62,20 @@ function matchLinks(
       const got = link.target ? formatValue(link.target.name) : 'a span that was not received';
       out.push(`${where} target name expected ${formatValue(shape.name)}, got ${got}`);
     }
-    for (const [key, expected] of Object.entries(shape.attributes ?? {})) {
-      if (!matchValue(expected, link.attributes[key])) {
-        out.push(
-          `${where} attribute "${key}" expected ${formatValue(expected)}, got ${formatValue(link.attributes[key])}`,
-        );
-      }
-    }
+    matchAttributes(shape.attributes, link.attributes, where, exact, out);
   });
 }
 
-function matchOwn(node: SpanNode, shape: SpanShape, at: string, out: string[]): void {
+function matchOwn(
+  node: SpanNode,
+  given: SpanShape,
+  at: string,
+  exact: boolean,
+  out: string[],
+): void {
+  const shape: SpanShape = exact
+    ? { status: 'UNSET', links: [], events: [], children: [], ...given }
+    : given;
   if (shape.name !== undefined && !matchValue(shape.name, node.name)) {
     out.push(`${at}: name expected ${formatValue(shape.name)}, got ${formatValue(node.name)}`);
   }
@@ -116,14 +94,7 @@ function matchOwn(node: SpanNode, shape: SpanShape, at: string, out: string[]): 
   if (shape.orphan !== undefined && shape.orphan !== node.orphan) {
     out.push(`${at}: expected ${shape.orphan ? 'an orphan' : 'not an orphan'}, got the opposite`);
   }
-  for (const [key, expected] of Object.entries(shape.attributes ?? {})) {
-    const actual = node.attributes[key];
-    if (!matchValue(expected, actual)) {
-      out.push(
-        `${at}: attribute "${key}" expected ${formatValue(expected)}, got ${formatValue(actual)}`,
-      );
-    }
-  }
+  matchAttributes(shape.attributes, node.attributes, `${at}:`, exact, out);
   if (shape.status !== undefined) {
     const want = typeof shape.status === 'string' ? { code: shape.status } : shape.status;
     if (want.code !== node.status.code) {
@@ -135,7 +106,7 @@ function matchOwn(node: SpanNode, shape: SpanShape, at: string, out: string[]): 
       );
     }
   }
-  if (shape.links !== undefined) matchLinks(node, shape.links, at, out);
+  if (shape.links !== undefined) matchLinks(node, shape.links, at, exact, out);
   if (shape.events !== undefined) {
     const want = shape.events.map((e) => (typeof e === 'string' ? { name: e } : e));
     const names = node.events.map((e) => e.name);
@@ -159,19 +130,26 @@ function matchOwn(node: SpanNode, shape: SpanShape, at: string, out: string[]): 
  * @param node - the span.
  * @param shape - the expected shape.
  * @param at - the path shown in messages for this span.
+ * @param options - see {@link ShapeMatchOptions}.
  * @returns one readable line per difference; empty when the span matches.
  * @example
  * ```ts
  * shapeMismatches(node, { name: 'lambda.invoke', kind: 'SERVER' }, 'lambda.invoke');
  * ```
  */
-export function shapeMismatches(node: SpanNode, shape: SpanShape, at: string): string[] {
+export function shapeMismatches(
+  node: SpanNode,
+  shape: SpanShape,
+  at: string,
+  options: ShapeMatchOptions = {},
+): string[] {
+  const exact = options.exact ?? false;
   const out: string[] = [];
   const stack: Array<{ node: SpanNode; shape: SpanShape; at: string }> = [{ node, shape, at }];
   while (stack.length > 0) {
     const item = stack.pop()!;
-    matchOwn(item.node, item.shape, item.at, out);
-    const want = item.shape.children;
+    matchOwn(item.node, item.shape, item.at, exact, out);
+    const want = item.shape.children ?? (exact ? [] : undefined);
     if (want === undefined) continue;
     const got = item.node.children;
     if (got.length !== want.length) {

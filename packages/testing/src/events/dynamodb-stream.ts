@@ -75,10 +75,16 @@ export function dynamoDbStreamRecord(options: DynamoDbStreamRecordOptions = {}):
     },
     eventSourceARN: `arn:aws:dynamodb:${region}:${account}:table/${table}/stream/${isoTime(now).slice(0, 23)}`,
   };
-  if (options.newImage !== undefined && record.dynamodb) {
+  // The stream view type decides which images a record carries, whatever the caller gave.
+  const view = record.dynamodb?.StreamViewType ?? 'NEW_AND_OLD_IMAGES';
+  if (options.newImage !== undefined && record.dynamodb && view.startsWith('NEW')) {
     record.dynamodb.NewImage = toImage(options.newImage);
   }
-  if (options.oldImage !== undefined && record.dynamodb) {
+  if (
+    options.oldImage !== undefined &&
+    record.dynamodb &&
+    (view === 'OLD_IMAGE' || view === 'NEW_AND_OLD_IMAGES')
+  ) {
     record.dynamodb.OldImage = toImage(options.oldImage);
   }
   return record;

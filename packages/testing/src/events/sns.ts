@@ -67,6 +67,8 @@ function snsParts(options: SnsMessageOptions, ids: IdSource): SnsParts {
     Type: 'Notification',
     MessageId: options.messageId ?? ids.uuid(),
     TopicArn: topicArn,
+    // Written here, not after, so the JSON keeps SNS's key order.
+    ...(options.subject !== undefined && { Subject: options.subject }),
     Message: bodyText(options.message, '{}'),
     Timestamp: isoTime(options.timestamp ?? ids.nowMs()),
     SignatureVersion: '1',
@@ -74,7 +76,6 @@ function snsParts(options: SnsMessageOptions, ids: IdSource): SnsParts {
     SigningCertURL: `https://sns.${region}.amazonaws.com/SimpleNotificationService-${ids.hex(32)}.pem`,
     UnsubscribeURL: `https://sns.${region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subscriptionArn}`,
   };
-  if (options.subject !== undefined) notification.Subject = options.subject;
   if (Object.keys(attributes).length > 0) notification.MessageAttributes = attributes;
   return { region, topicArn, subscriptionArn, notification };
 }
