@@ -9,7 +9,7 @@ export { correlationFields } from './correlation-fields.js';
 export { datadogIds } from './datadog-ids.js';
 export { datadogPresetInUse, resolveDatadog } from './datadog-preset.js';
 export { pinoMixin } from './pino.js';
-export { correlateFormatter } from './powertools.js';
+export { correlateFormatter, correlateLogger } from './powertools.js';
 export { lambdaRequestId } from './request-id.js';
 export type {
   ConsoleLevel,

@@ -1,17 +1,29 @@
-/** Captures what is written to `process.stdout` while `fn` runs, split into lines. */
-export async function captureStdout(fn: () => unknown): Promise<string[]> {
+type Stream = NodeJS.WriteStream;
+
+/**
+ * Captures what is written to `process.stdout` (and any other given streams, such as
+ * `process.stderr`) while `fn` runs, in write order, split into lines.
+ */
+export async function captureStdout(
+  fn: () => unknown,
+  streams: readonly Stream[] = [process.stdout],
+): Promise<string[]> {
   const chunks: string[] = [];
-  const original = process.stdout.write;
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  }) as typeof process.stdout.write;
+  const originals = streams.map((stream) => stream.write);
+  for (const stream of streams) {
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    }) as Stream['write'];
+  }
   try {
     await fn();
   } finally {
-    process.stdout.write = original;
+    streams.forEach((stream, index) => {
+      stream.write = originals[index] as Stream['write'];
+    });
   }
   return chunks
     .join('')
