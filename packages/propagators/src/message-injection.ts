@@ -6,7 +6,6 @@ import type {
   InjectionOutcome,
   InjectMessageOptions,
   PublishLike,
-  SendMessageBatchLike,
   SendMessageLike,
 } from './types.js';
 import { warnOnce } from './warn-once.js';
@@ -48,15 +47,15 @@ function report(operation: string, result: Plan, count: number): void {
  * await sqs.send(new SendMessageCommand(input));
  * ```
  */
-export function injectIntoSendMessage<T extends SendMessageLike>(
-  input: T,
+export function injectIntoSendMessage<T extends object>(
+  input: T & SendMessageLike,
   context: Context = contextApi.active(),
   options: InjectMessageOptions = {},
-): { input: T; outcome: InjectionOutcome } {
+): { input: T & SendMessageLike; outcome: InjectionOutcome } {
   const propagator = options.propagator ?? defaultMessagePropagator();
   const result = plan(input, context, propagator, true);
   report('SendMessage', result, Object.keys(input.MessageAttributes ?? {}).length);
-  const output: T = { ...input, MessageAttributes: result.attributes };
+  const output: T & SendMessageLike = { ...input, MessageAttributes: result.attributes };
   if (result.systemAttributes) output.MessageSystemAttributes = result.systemAttributes;
   return { input: output, outcome: result.outcome };
 }
@@ -74,19 +73,15 @@ export function injectIntoSendMessage<T extends SendMessageLike>(
  * const { input } = injectIntoSendMessageBatch({ QueueUrl, Entries: [{ Id: '1', MessageBody: 'a' }] });
  * ```
  */
-export function injectIntoSendMessageBatch<
-  E extends SendMessageLike,
-  T extends SendMessageBatchLike<E>,
->(
+export function injectIntoSendMessageBatch<T extends { Entries?: readonly object[] }>(
   input: T,
   context: Context = contextApi.active(),
   options: InjectMessageOptions = {},
 ): { input: T; outcomes: InjectionOutcome[] } {
-  const results = (input.Entries ?? []).map((entry) =>
-    injectIntoSendMessage(entry, context, options),
-  );
+  const entries = (input.Entries ?? []) as ReadonlyArray<SendMessageLike>;
+  const results = entries.map((entry) => injectIntoSendMessage(entry, context, options));
   return {
-    input: { ...input, Entries: results.map((result) => result.input) },
+    input: { ...input, Entries: results.map((result) => result.input) } as T,
     outcomes: results.map((result) => result.outcome),
   };
 }
@@ -105,11 +100,11 @@ export function injectIntoSendMessageBatch<
  * await sns.send(new PublishCommand(input));
  * ```
  */
-export function injectIntoPublish<T extends PublishLike>(
-  input: T,
+export function injectIntoPublish<T extends object>(
+  input: T & PublishLike,
   context: Context = contextApi.active(),
   options: InjectMessageOptions = {},
-): { input: T; outcome: InjectionOutcome } {
+): { input: T & PublishLike; outcome: InjectionOutcome } {
   const propagator = options.propagator ?? defaultMessagePropagator();
   const result = plan({ MessageAttributes: input.MessageAttributes }, context, propagator, false);
   report('Publish', result, Object.keys(input.MessageAttributes ?? {}).length);
