@@ -1,3 +1,6 @@
+import { initTelemetry, instrumentHandler, resetTelemetry } from '@lambda-otel-kit/lambda';
+import { invokeInProcess } from '@lambda-otel-kit/testing';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { instrumentConsole } from '../src/console.js';
 import type { Restore } from '../src/types.js';
@@ -179,5 +182,40 @@ describe('instrumentConsole', () => {
     expect(patched).not.toBe(original);
     expect(stillPatched).toBe(patched);
     expect(console.log).toBe(original);
+  });
+
+  it("inside the kit's instrumentHandler, lines carry the request id and the lambda.invoke ids", async () => {
+    // Arrange
+    const exporter = new InMemorySpanExporter();
+    const telemetry = initTelemetry({ exporter, register: false, serviceName: 'orders', env: {} });
+    const handler = instrumentHandler(
+      async () => {
+        console.log('handling');
+        return 'done';
+      },
+      { telemetry },
+    );
+    restore = instrumentConsole({ datadog: false });
+
+    // Act
+    const lines = await captureStdout(() =>
+      invokeInProcess(handler, {}, { requestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678' }),
+    );
+    await telemetry.forceFlush();
+    const invoke = exporter.getFinishedSpans().find((span) => span.name === 'lambda.invoke');
+    await resetTelemetry();
+
+    // Assert
+    expect(invoke).toBeDefined();
+    expect(parseLines(lines)).toContainEqual(
+      expect.objectContaining({
+        level: 'INFO',
+        requestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+        message: 'handling',
+        trace_id: invoke?.spanContext().traceId,
+        span_id: invoke?.spanContext().spanId,
+        trace_flags: '01',
+      }),
+    );
   });
 });
