@@ -26,6 +26,8 @@ export const SQS_ATTR = {
   BATCH_TOTAL_COUNT: 'lambda_otel.batch.total_message_count',
   /** On `sqs.batch`: how many of its records were never started. */
   BATCH_SKIPPED_COUNT: 'lambda_otel.batch.skipped_count',
+  /** On `send` / `create` spans: what the context injection did (`complete`, `partial`, `aws-trace-header`, `none`). */
+  INJECTION: 'lambda_otel.sqs.injection',
   /** On links: what the linked span is — `invocation`, `upstream` or `record`. */
   LINK_ROLE: 'lambda_otel.link.role',
 } as const;

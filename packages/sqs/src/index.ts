@@ -12,6 +12,16 @@ export { startBatchSpans } from './batch-spans.js';
 export type { UnwrappedPayload } from './envelope.js';
 export { unwrapPayload } from './envelope.js';
 export { processSqsBatch } from './process-batch.js';
+export type { ProducerOperation } from './producer-span.js';
+export { startProducerSpan } from './producer-span.js';
+export type {
+  ProducerOptions,
+  SendMessageBatchEntryLike,
+  SendMessageBatchInputLike,
+  SendMessageBatchOutputLike,
+  SendMessageInputLike,
+  SendMessageOutputLike,
+} from './producer-types.js';
 export type { SqsQueue } from './queue-arn.js';
 export { parseQueueUrl, parseSqsArn, queueNameOf } from './queue-arn.js';
 export { markRecordFailed, markRecordSkipped, markRecordSucceeded } from './record-outcome.js';
@@ -19,6 +29,17 @@ export type { ScheduleHooks, ScheduleOptions } from './record-scheduler.js';
 export { scheduleRecords } from './record-scheduler.js';
 export type { RecordSpanOptions, StartedRecordSpan } from './record-span.js';
 export { startRecordSpan } from './record-span.js';
+export type {
+  SdkHandlerContext,
+  SdkInitializeMiddleware,
+  SdkMiddlewareArgs,
+  SdkMiddlewareResult,
+  SdkMiddlewareStackLike,
+  SdkNextHandler,
+  SqsTracingPlugin,
+} from './sdk-middleware.js';
+export { SQS_TRACING_MIDDLEWARE, sqsTracingMiddleware } from './sdk-middleware.js';
+export { sendMessage, sendMessageBatch } from './send-message.js';
 export type {
   EnvelopeMode,
   FifoFailureScope,
