@@ -68,25 +68,24 @@ function buildTrace(traceId: string, nodes: MutableNode[], lookup: Map<string, M
     }
   }
   for (const node of nodes) node.children.sort(byStart);
-  const spans: MutableNode[] = [];
-  const seen = new Set<MutableNode>();
-  const collect = (node: MutableNode) => {
-    seen.add(node);
-    spans.push(node);
-  };
-  for (const root of roots.sort(byStart)) walk(root, collect);
-  orphans.sort(byStart);
-  for (const orphan of orphans) walk(orphan, collect);
-  // Spans left over sit on a parent cycle: cut each cycle at its earliest span.
+  // Spans not reachable from a root or an orphan sit on a parent cycle: cut each cycle at
+  // its earliest span, which becomes an orphan.
+  const reached = new Set<MutableNode>();
+  const reach = (node: MutableNode) => reached.add(node);
+  for (const top of [...roots, ...orphans]) walk(top, reach);
   for (const node of [...nodes].sort(byStart)) {
-    if (seen.has(node)) continue;
+    if (reached.has(node)) continue;
     const parent = node.parent;
     if (parent) parent.children.splice(parent.children.indexOf(node), 1);
     node.parent = undefined;
     node.orphan = true;
     orphans.push(node);
-    walk(node, collect);
+    walk(node, reach);
   }
+  roots.sort(byStart);
+  orphans.sort(byStart);
+  const spans: MutableNode[] = [];
+  for (const top of [...roots, ...orphans]) walk(top, (node) => spans.push(node));
   let startNs = nodes[0]?.startNs ?? 0n;
   let endNs = nodes[0]?.endNs ?? 0n;
   for (const node of nodes) {
