@@ -1,0 +1,170 @@
+// Runs one built image against the Runtime API emulator and the OTLP receiver of
+// @lambda-otel-kit/testing (its built dist/), as Lambda would run it: the container's runtime
+// client polls the emulator on the host network, each sample event is invoked twice (a cold and
+// a warm invocation), and the trace of every invocation must arrive at the receiver.
+//
+//   node scripts/images/verify-image.mjs <image> <event.json>... [--extensions] [--env K=V]...
+//
+// --extensions starts every executable under /opt/extensions before the entrypoint, as Lambda
+// does; the image's own OTEL_EXPORTER_OTLP_ENDPOINT is kept (the extension forwards), and
+// LAMBDA_OTEL_STANDIN_UPSTREAM tells the stand-in collector where the receiver is.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import {
+  renderWaterfall,
+  startOtlpReceiver,
+  startRuntimeApiEmulator,
+} from '../../packages/testing/dist/index.js';
+
+const args = process.argv.slice(2);
+const image = args.shift();
+const events = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--env'));
+const extraEnv = args.flatMap((a, i) => (args[i - 1] === '--env' ? [a] : []));
+const withExtensions = args.includes('--extensions');
+const podman = ['--storage-driver', 'vfs'];
+const runFlags = ['--runtime', 'runc', '--cgroup-manager', 'cgroupfs', '--network', 'host'];
+const ulimits = ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024'];
+const say = (message) => console.log(`    ${message}`);
+
+const receiver = await startOtlpReceiver({ host: '127.0.0.1' });
+const emulator = await startRuntimeApiEmulator({ host: '127.0.0.1', timeoutMs: 15_000 });
+const name = `lambda-otel-kit-verify-${randomUUID().slice(0, 8)}`;
+const env = {
+  AWS_LAMBDA_RUNTIME_API: emulator.runtimeApi,
+  AWS_LAMBDA_FUNCTION_NAME: 'image-check',
+  AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+  AWS_LAMBDA_FUNCTION_MEMORY_SIZE: '512',
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1',
+  AWS_LAMBDA_LOG_GROUP_NAME: '/aws/lambda/image-check',
+  AWS_LAMBDA_LOG_STREAM_NAME: `2026/01/01/[$LATEST]${randomUUID().replaceAll('-', '')}`,
+  AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+  OTEL_SERVICE_NAME: basename(image.split(':')[0]),
+  ...(withExtensions
+    ? { LAMBDA_OTEL_STANDIN_UPSTREAM: receiver.httpUrl }
+    : {
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf',
+      }),
+};
+for (const pair of extraEnv) {
+  const at = pair.indexOf('=');
+  env[pair.slice(0, at)] = pair.slice(at + 1);
+}
+
+let command = [];
+if (withExtensions) {
+  const inspect = (field) =>
+    JSON.parse(
+      execFileSync(
+        'podman',
+        [...podman, 'image', 'inspect', '--format', `{{json .Config.${field}}}`, image],
+        { encoding: 'utf8' },
+      ),
+    ) ?? [];
+  const start = 'for e in /opt/extensions/*; do [ -x "$e" ] && "$e" & done; exec "$@"';
+  command = [
+    '--entrypoint',
+    '/bin/sh',
+    image,
+    '-c',
+    start,
+    'start',
+    ...inspect('Entrypoint'),
+    ...inspect('Cmd'),
+  ];
+} else {
+  command = [image];
+}
+const envFlags = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+const container = spawn(
+  'podman',
+  [...podman, 'run', '--rm', '--name', name, ...runFlags, ...ulimits, ...envFlags, ...command],
+  {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
+let output = '';
+container.stdout.on('data', (d) => {
+  output += d;
+});
+container.stderr.on('data', (d) => {
+  output += d;
+});
+const exited = new Promise((resolve) => container.on('exit', (code) => resolve(code)));
+
+const failures = [];
+try {
+  for (const file of events) {
+    const event = JSON.parse(readFileSync(file, 'utf8'));
+    // The caller's context, wherever the event carries it (HTTP headers, EventBridge detail, …).
+    const traceparent = /00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]/.exec(JSON.stringify(event))?.[0];
+    for (const round of ['cold', 'warm']) {
+      const requestId = randomUUID();
+      const started = Date.now();
+      const invocation = emulator.enqueue(event, {
+        requestId,
+        timeoutMs: round === 'cold' ? 120_000 : 15_000,
+      });
+      const outcome = await Promise.race([
+        invocation.outcome,
+        exited.then((code) => ({ kind: 'exit', code })),
+      ]);
+      if (outcome.kind === 'exit')
+        throw new Error(`container exited (${outcome.code}) before answering`);
+      const took = Date.now() - started;
+      const answer =
+        outcome.kind === 'response'
+          ? JSON.stringify(outcome.response).slice(0, 120)
+          : JSON.stringify(outcome.error);
+      say(`${basename(file)} ${round}: ${outcome.kind} in ${took} ms: ${answer}`);
+      if (outcome.kind !== 'response') failures.push(`${basename(file)} ${round}: ${answer}`);
+      const spans = await receiver.waitForSpans(
+        (all) =>
+          all.some(
+            (s) => s.name === 'lambda.invoke' && s.attributes['faas.invocation_id'] === requestId,
+          ),
+        { timeoutMs: 15_000 },
+      );
+      const invoke = spans.find(
+        (s) => s.name === 'lambda.invoke' && s.attributes['faas.invocation_id'] === requestId,
+      );
+      const trace = spans.filter((s) => s.traceId === invoke.traceId);
+      if (traceparent) {
+        const [, traceId, parentId] = traceparent.split('-');
+        if (invoke.traceId !== traceId || invoke.parentSpanId !== parentId)
+          failures.push(
+            `${basename(file)} ${round}: lambda.invoke did not continue traceparent ${traceparent}`,
+          );
+        else say(`continues the caller's trace ${traceId} (parent ${parentId})`);
+      }
+      if (round === 'cold') {
+        say(
+          `trace received (${trace.length} spans, coldstart=${invoke.attributes['faas.coldstart']}):`,
+        );
+        console.log(
+          renderWaterfall(trace, {
+            width: 96,
+            attributes: ['http.route', 'http.response.status_code'],
+          }).replace(/^/gm, '      '),
+        );
+      }
+    }
+  }
+} catch (error) {
+  failures.push(error instanceof Error ? error.message : String(error));
+} finally {
+  try {
+    execFileSync('podman', [...podman, 'rm', '-f', '-t', '0', name], { stdio: 'ignore' });
+  } catch {}
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  await emulator.close();
+  await receiver.close();
+}
+if (failures.length > 0) {
+  console.log(`    container output:\n${output.replace(/^/gm, '      | ')}`);
+  for (const failure of failures) console.log(`    FAILED: ${failure}`);
+  process.exit(1);
+}
