@@ -5,6 +5,8 @@
  * for `SendMessage` / `SendMessageBatch`.
  */
 export { NO_CONTEXT_SOURCE, OPERATIONS, recordAttributes, SQS_ATTR } from './attributes.js';
+export type { SqsBatchHandlerOptions } from './batch-handler.js';
+export { sqsBatchHandler } from './batch-handler.js';
 export type { BatchSettings } from './batch-settings.js';
 export { assertBatchOptions, resolveBatchSettings, SQS_PACKAGE } from './batch-settings.js';
 export type { BatchSpans, BatchSpansOptions } from './batch-spans.js';
