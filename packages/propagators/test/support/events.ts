@@ -1,25 +1,19 @@
-/**
- * The event factories of `@lambda-otel-kit/testing`, read from its sources until the package
- * exports them; tests import them from here so that only this file changes then.
- */
-export { apiGatewayV1Event } from '../../../testing/src/events/api-gateway-v1.js';
-export { apiGatewayV2Event } from '../../../testing/src/events/api-gateway-v2.js';
-export { clientContext } from '../../../testing/src/events/client-context.js';
+/** The event factories and header encoders of `@lambda-otel-kit/testing` the tests use. */
 export {
-  eventBridgeEvent,
-  eventBridgeToSqsRecord,
-} from '../../../testing/src/events/eventbridge.js';
-export { snsEvent, snsNotification, snsRecord } from '../../../testing/src/events/sns.js';
-export { snsToSqsRecord } from '../../../testing/src/events/sns-to-sqs.js';
-export { sqsRecord } from '../../../testing/src/events/sqs.js';
-export { stringAttribute } from '../../../testing/src/events/sqs-attributes.js';
-export {
+  apiGatewayV1Event,
+  apiGatewayV2Event,
   b3Headers,
   b3SingleHeader,
-  datadogDecimalId,
+  clientContext,
   datadogHeaders,
+  eventBridgeEvent,
+  eventBridgeToSqsRecord,
+  snsEvent,
+  snsRecord,
+  snsToSqsRecord,
+  sqsRecord,
+  stringAttribute,
   traceparent,
   upstreamContext,
-  w3cHeaders,
   xrayTraceHeader,
-} from '../../../testing/src/events/trace-headers.js';
+} from '@lambda-otel-kit/testing';
