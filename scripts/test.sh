@@ -9,4 +9,10 @@ echo "==> lint";      pnpm -s lint
 echo "==> build";     pnpm -s build
 echo "==> typecheck"; pnpm -s typecheck
 echo "==> test";      pnpm -s test
+echo "==> examples";  pnpm -s -r --filter "./examples/*" run typecheck && node scripts/images/lint-dockerfiles.mjs
+# Container images (scripts/images/run.sh): build every Dockerfile on local stand-in bases with
+# buildah, run each image with podman against the Runtime API emulator and the OTLP receiver.
+if [ "${LAMBDA_OTEL_IMAGES:-}" = "1" ]; then
+  echo "==> images";    bash scripts/images/run.sh
+fi
 echo "==> done in $((SECONDS - start)) s after setup"
