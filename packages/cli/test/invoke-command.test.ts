@@ -106,6 +106,17 @@ describe('invokeCommand (lambda-otel invoke, spawned)', () => {
     expect(run.stdout).toContain('✓ [batch-links] sqs.batch links all 4 sqs.process spans');
   });
 
+  it('traces an sqsBatchHandler consumer on an SNS→SQS batch, one failed record reported', async () => {
+    // Act
+    const run = await runCli(['invoke', fixture('sqs-handler.mjs#handler'), '--event', 'sns-sqs']);
+    // Assert
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/"batchItemFailures":\[\{"itemIdentifier":"[0-9a-f-]{36}"\}\]/);
+    expect(run.stdout).toMatch(/sqs\.process CONSUMER ✗/);
+    expect(run.stdout.match(/✓ \[record-parented\]/g)).toHaveLength(3);
+    expect(run.stdout).toContain('✓ [batch-links] sqs.batch links all 4 sqs.process spans');
+  });
+
   it('flags an SQS handler without per-record spans', async () => {
     // Act
     const run = await runCli([
