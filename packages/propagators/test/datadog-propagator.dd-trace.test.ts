@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { markSamplingDeferred } from '../src/context-hints.js';
 import { DatadogPropagator, datadogToSpanContext } from '../src/datadog-propagator.js';
+import { TraceContextPropagator } from '../src/trace-context-propagator.js';
 import { hexId, numRuns } from './support/arbitraries.js';
 import { type DdSpanContext, loadDdTrace } from './support/dd-trace.js';
 
@@ -30,11 +31,17 @@ const caseArb: fc.Arbitrary<Case> = fc.record({
   spanIdHex: hexId(16),
   priority: fc.constantFrom(-1, 0, 1, 2, undefined),
   origin: fc.constantFrom(undefined, 'rum', 'synthetics', 'lambda', 'synthetics-browser'),
-  tags: fc.dictionary(
-    fc.constantFrom('_dd.p.dm', '_dd.p.usr.id', '_dd.p.ts', '_dd.p.appsec'),
-    fc.stringMatching(/^[a-zA-Z0-9-]{1,12}$/),
-    { maxKeys: 3 },
-  ),
+  tags: fc
+    .tuple(
+      fc.option(fc.integer({ min: 0, max: 12 }), { nil: undefined }),
+      fc.dictionary(
+        fc.constantFrom('_dd.p.usr.id', '_dd.p.ts', '_dd.p.appsec'),
+        fc.stringMatching(/^[a-zA-Z0-9-]{1,12}$/),
+        { maxKeys: 3 },
+      ),
+    )
+    // `_dd.p.dm` (the sampling decision maker) is `-<mechanism>` in both libraries.
+    .map(([dm, tags]) => (dm === undefined ? tags : { '_dd.p.dm': `-${dm}`, ...tags })),
 });
 
 /** What both sides must agree on, in a comparable shape. */
@@ -73,9 +80,8 @@ function fromDd(context: DdSpanContext | null) {
 describe('DatadogPropagator against dd-trace', () => {
   it(`agrees with dd-trace's own text-map propagation both ways on ${CONTEXTS} random contexts`, () => {
     // Arrange
-    vi.stubEnv('DD_TRACE_PROPAGATION_STYLE', 'datadog');
     vi.stubEnv('DD_INSTRUMENTATION_TELEMETRY_ENABLED', 'false');
-    const dd = loadDdTrace();
+    const dd = loadDdTrace('datadog');
     const ours = new DatadogPropagator();
     const cases = fc.sample(caseArb, { numRuns: CONTEXTS, seed: 42 });
     let oursToDd = 0;
@@ -112,10 +118,46 @@ describe('DatadogPropagator against dd-trace', () => {
     expect({ oursToDd, ddToOurs }).toEqual({ oursToDd: CONTEXTS, ddToOurs: CONTEXTS });
   });
 
+  it(`agrees with dd-trace on W3C traceparent + tracestate dd= on ${CONTEXTS} random contexts`, () => {
+    // Arrange
+    vi.stubEnv('DD_INSTRUMENTATION_TELEMETRY_ENABLED', 'false');
+    const dd = loadDdTrace('tracecontext');
+    const w3c = new TraceContextPropagator();
+    const decided = caseArb.filter((c) => c.priority !== undefined);
+    const cases = fc.sample(decided, { numRuns: CONTEXTS, seed: 43 });
+    let oursToDd = 0;
+    let ddToOurs = 0;
+    const disagreements: string[] = [];
+    // Act
+    for (const c of cases) {
+      const expected = view(c);
+      const carrier: Record<string, string> = {};
+      const spanContext = datadogToSpanContext({
+        traceId: c.traceIdHex,
+        spanId: c.spanIdHex,
+        samplingPriority: c.priority,
+        origin: c.origin,
+        tags: c.tags,
+      });
+      w3c.inject(trace.setSpanContext(ROOT_CONTEXT, spanContext), carrier, defaultTextMapSetter);
+      const seenByDd = fromDd(dd.propagator.extract(carrier));
+      if (seenByDd === expected) oursToDd += 1;
+      else disagreements.push(`ours→dd ${expected} ${seenByDd}`);
+
+      const ddCarrier: Record<string, string> = {};
+      dd.propagator.inject(dd.spanContext(c), ddCarrier);
+      const fields = datadogFields(w3c.extract(ROOT_CONTEXT, ddCarrier, defaultTextMapGetter));
+      if (fields === expected) ddToOurs += 1;
+      else disagreements.push(`dd→ours ${expected} ${fields}`);
+    }
+    // Assert
+    expect(disagreements.slice(0, 5)).toEqual([]);
+    expect({ oursToDd, ddToOurs }).toEqual({ oursToDd: CONTEXTS, ddToOurs: CONTEXTS });
+  });
+
   it('differs by design on x-datadog-tags over 512 characters: dd-trace drops them all, the kit keeps _dd.p.tid', () => {
     // Arrange
-    vi.stubEnv('DD_TRACE_PROPAGATION_STYLE', 'datadog');
-    const dd = loadDdTrace();
+    const dd = loadDdTrace('datadog');
     const c: Case = {
       traceIdHex: '640cfd8d00000000abcdef0123456789',
       spanIdHex: '00f067aa0ba902b7',

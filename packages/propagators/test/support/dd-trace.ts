@@ -19,9 +19,11 @@ export interface DdTextMapPropagator {
 
 /**
  * Loads dd-trace's propagation code without starting a tracer, an agent exporter or telemetry:
- * its `Config` (which reads `DD_*` variables — stub them first) and `TextMapPropagator`.
+ * its `Config` and `TextMapPropagator`, with the propagation style set as
+ * `DD_TRACE_PROPAGATION_STYLE=<style>` would (dd-trace caches its environment per process, so
+ * the style is set on the config rather than through the variable).
  */
-export function loadDdTrace(): {
+export function loadDdTrace(style: 'datadog' | 'tracecontext'): {
   propagator: DdTextMapPropagator;
   spanContext: (fields: {
     traceIdHex: string;
@@ -35,7 +37,9 @@ export function loadDdTrace(): {
   const TextMapPropagator = require(`${SRC}/opentracing/propagation/text_map`);
   const SpanContext = require(`${SRC}/opentracing/span_context`);
   const id = require(`${SRC}/id`);
-  const propagator = new TextMapPropagator(new Config()) as DdTextMapPropagator;
+  const config = new Config();
+  config.tracePropagationStyle = { inject: [style], extract: [style] };
+  const propagator = new TextMapPropagator(config) as DdTextMapPropagator;
   return {
     propagator,
     spanContext: ({ traceIdHex, spanIdHex, priority, origin, tags }) => {
