@@ -8,7 +8,13 @@ import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Context } from 'aws-lambda';
 import { expect, it } from 'vitest';
 import { type AnyHandler, instrumentHandler } from '../../src/index.js';
-import { apiGatewayV1Event, apiGatewayV2Event, upstreamContext } from './events.js';
+import {
+  albEvent,
+  apiGatewayV1Event,
+  apiGatewayV2Event,
+  functionUrlEvent,
+  upstreamContext,
+} from './events.js';
 import { useReceiver } from './harness.js';
 
 /** What an adapter hands to Lambda, async or callback style, typed by each adapter. */
@@ -53,6 +59,8 @@ const v1Order = (upstream?: Upstream) =>
     pathParameters: { id: '42' },
     upstream,
   });
+const albOrder = (upstream?: Upstream) => albEvent({ path: ROUTES.order, upstream });
+const urlOrder = (upstream?: Upstream) => functionUrlEvent({ path: ROUTES.order, upstream });
 
 /** lambda.invoke and the route's spans of one request, checked to form one tree. */
 function requestTree(spans: readonly ReceivedSpan[], requestId: string) {
@@ -81,16 +89,19 @@ export function adapterScenarios(makeHandler: () => AdapterHandler): void {
   const lambdaContext = () =>
     createLambdaContext({ invokedFunctionArn: ARN, functionVersion: '3' });
 
+  const route = '/orders/{id}';
   const cases = [
-    ['an HTTP API (v2) request with W3C traceparent', 'w3c', v2Order],
-    ['a REST API (v1) request with W3C traceparent', 'w3c', v1Order],
-    ['an HTTP API (v2) request with Datadog headers', 'datadog', v2Order],
-    ['a REST API (v1) request with Datadog headers', 'datadog', v1Order],
-    ['an HTTP API (v2) request with an X-Ray header', 'xray', v2Order],
-    ['a REST API (v1) request with an X-Ray header', 'xray', v1Order],
+    ['an HTTP API (v2) request with W3C traceparent', 'w3c', v2Order, route],
+    ['a REST API (v1) request with W3C traceparent', 'w3c', v1Order, route],
+    ['an HTTP API (v2) request with Datadog headers', 'datadog', v2Order, route],
+    ['a REST API (v1) request with Datadog headers', 'datadog', v1Order, route],
+    ['an HTTP API (v2) request with an X-Ray header', 'xray', v2Order, route],
+    ['a REST API (v1) request with an X-Ray header', 'xray', v1Order, route],
+    ['an ALB request with an X-Ray header', 'xray', albOrder, undefined],
+    ['a Function URL request with W3C traceparent', 'w3c', urlOrder, undefined],
   ] as const;
 
-  it.each(cases)('continues the caller’s trace for %s', async (name, kind, event) => {
+  it.each(cases)('continues the caller’s trace for %s', async (name, kind, event, httpRoute) => {
     const up = upstreamContext({ seed: name });
     const handler = instrumented();
     const context = lambdaContext();
@@ -110,11 +121,11 @@ export function adapterScenarios(makeHandler: () => AdapterHandler): void {
         'faas.trigger': 'http',
         'http.request.method': 'GET',
         'url.path': ROUTES.order,
-        'http.route': '/orders/{id}',
         'http.response.status_code': 200,
         'cloud.resource_id': 'arn:aws:lambda:eu-west-1:123456789012:function:orders-api:3',
       },
     });
+    expect(invoke.attributes['http.route']).toBe(httpRoute);
     expect(load).toMatchObject({ parentSpanId: invoke.spanId, attributes: { 'order.id': '42' } });
     expect(query?.parentSpanId).toBe(load?.spanId);
   });
