@@ -77,6 +77,25 @@ describe('sqsBatchHandler', () => {
     expect(telemetry.enabled).toBe(true);
   });
 
+  it('exports every span of a 10,000-record batch through the kit telemetry, links split by the default limit', async () => {
+    const records = Array.from({ length: 10_000 }, (_, i) =>
+      sqsRecord({ messageId: `r${i}`, upstream: { kind: 'w3c', ...newUpstream() } }),
+    );
+    const handler = sqsBatchHandler(async () => {}, {
+      telemetryOptions: { ...telemetryOptions(), flush: { capMs: 20_000 } },
+    });
+
+    const result = await handler(sqsEvent(records), lambdaContext());
+
+    expect(result.batchItemFailures).toEqual([]);
+    const spans = await receiver.waitForSpans(10_080, { timeoutMs: 30_000 });
+    const batches = spans.filter((s) => s.name === 'sqs.batch');
+    expect(spans.filter((s) => s.name === 'sqs.process')).toHaveLength(10_000);
+    expect(batches).toHaveLength(79);
+    const linked = new Set(batches.flatMap((b) => b.links.map((l) => l.spanId)));
+    expect(linked.size).toBe(10_000);
+  });
+
   it('throws a KitError at setup for a missing handler or an invalid option', () => {
     expect(() => sqsBatchHandler(undefined as never)).toThrow(KitError);
     expect(() => sqsBatchHandler(async () => {}, { concurrency: 0 })).toThrow(KitError);

@@ -171,22 +171,4 @@ describe('processSqsBatch over OTLP', () => {
     expect(batch[0]!.links[9_999]!.spanId).toBe(process('r9999').spanId);
     expect(processMs).toBeLessThan(10_000);
   });
-
-  it('splits a 10,000-record batch into 79 sqs.batch spans under the default 128-link limit', async () => {
-    const records = Array.from({ length: 10_000 }, (_, i) => sqsRecord({ messageId: `s${i}` }));
-
-    const { spans, batch: parts } = await runOverOtlp(
-      records,
-      async () => {},
-      {},
-      {
-        expectedSpans: 10_000 + 1 + 79,
-      },
-    );
-
-    expect(spans).toHaveLength(10_080);
-    expect(parts).toHaveLength(79);
-    expect(parts.reduce((n, s) => n + s.links.length, 0)).toBe(10_000);
-    expect(parts.every((s) => s.attributes['lambda_otel.batch.parts'] === 79)).toBe(true);
-  });
 });
