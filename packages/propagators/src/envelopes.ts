@@ -71,3 +71,13 @@ export function parseEventBridgeEnvelope(body: unknown): EventBridgeEventLike | 
   if (!object || typeof object['detail-type'] !== 'string') return undefined;
   return object as unknown as EventBridgeEventLike;
 }
+
+/**
+ * @internal The EventBridge event a message body carries: the body itself (EventBridge → SQS)
+ * or the `Message` of an SNS notification in it (EventBridge → SNS → SQS, as dd-trace reads it).
+ */
+export function eventBridgeInBody(body: unknown): EventBridgeEventLike | undefined {
+  return (
+    parseEventBridgeEnvelope(body) ?? parseEventBridgeEnvelope(parseSnsEnvelope(body)?.Message)
+  );
+}

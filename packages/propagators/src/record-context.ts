@@ -18,7 +18,7 @@ import {
   defaultMessagePropagator,
   xrayPropagator,
 } from './default-propagators.js';
-import { parseEventBridgeEnvelope, parseSnsEnvelope } from './envelopes.js';
+import { eventBridgeInBody, parseSnsEnvelope } from './envelopes.js';
 import { isRecord, lookup, objectGetter } from './object-carrier.js';
 import { messageAttributesGetter, sqsSystemAttributesGetter } from './sqs-record-carrier.js';
 import type { ExtractedContext, RecordContextOptions, RecordContextSource } from './types.js';
@@ -88,7 +88,9 @@ function readSource(
       return fromFieldsOrDatadog(base, propagator, attributes, messageAttributesGetter, datadog);
     }
     case 'eventbridge': {
-      const detail = parseEventBridgeEnvelope(record.body)?.detail;
+      const sns = record.Sns;
+      const body = record.body ?? (isRecord(sns) ? sns.Message : undefined);
+      const detail = eventBridgeInBody(body)?.detail;
       if (!isRecord(detail)) return undefined;
       const datadog = lookup(detail, DATADOG_ATTRIBUTE);
       return fromFieldsOrDatadog(base, propagator, detail, objectGetter, datadog);
@@ -152,8 +154,9 @@ export function chooseAmong<S extends string>(
  *
  * Sources: `message-attributes` (the record's own attributes read by `options.propagator`),
  * `datadog` (its `_datadog` attribute, string or binary JSON), `sns` (an SNS envelope in the
- * body: its attributes, then their `_datadog`), `eventbridge` (an EventBridge event in the body:
- * `detail` fields, then `detail._datadog`), `aws-trace-header` (the X-Ray system attribute).
+ * body: its attributes, then their `_datadog`), `eventbridge` (an EventBridge event in the body,
+ * in the `Message` of an SNS envelope in the body, or in an SNS record's `Message`: `detail`
+ * fields, then `detail._datadog`), `aws-trace-header` (the X-Ray system attribute).
  * Never throws: on any input it returns at least `{ context: base, source: undefined }`.
  *
  * @param record - A Lambda SQS or SNS record (anything is accepted).

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonObject, parseEventBridgeEnvelope, parseSnsEnvelope } from '../src/envelopes.js';
+import {
+  eventBridgeInBody,
+  jsonObject,
+  parseEventBridgeEnvelope,
+  parseSnsEnvelope,
+} from '../src/envelopes.js';
 import { anyValue, numRuns } from './support/arbitraries.js';
 import {
   eventBridgeEvent,
@@ -76,5 +81,16 @@ describe('parseEventBridgeEnvelope', () => {
       }),
       { numRuns },
     );
+  });
+});
+
+describe('eventBridgeInBody', () => {
+  it('finds the event in an SQS body and in an SNS notification in it', () => {
+    // Arrange
+    const event = eventBridgeEvent({ detail: { a: 1 } });
+    // Act / Assert
+    expect(eventBridgeInBody(JSON.stringify(event))?.detail).toEqual({ a: 1 });
+    expect(eventBridgeInBody(snsToSqsRecord({ message: event }).body)?.detail).toEqual({ a: 1 });
+    expect(eventBridgeInBody(snsToSqsRecord({ message: 'plain' }).body)).toBeUndefined();
   });
 });

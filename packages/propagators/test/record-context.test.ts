@@ -7,6 +7,7 @@ import { DEFAULT_RECORD_CONTEXT_ORDER, extractRecordContext } from '../src/recor
 import type { RecordContextSource } from '../src/types.js';
 import { anyValue, baseContext, expectUnchangedOrValid, numRuns } from './support/arbitraries.js';
 import {
+  eventBridgeEvent,
   eventBridgeToSqsRecord,
   snsRecord,
   snsToSqsRecord,
@@ -42,6 +43,14 @@ describe('extractRecordContext', () => {
     ['sns', () => snsToSqsRecord({ upstream: { kind: 'datadog-binary', ...up } })],
     ['eventbridge', () => eventBridgeToSqsRecord({ upstream: { kind: 'w3c', ...up } })],
     ['eventbridge', () => eventBridgeToSqsRecord({ upstream: { kind: 'datadog', ...up } })],
+    [
+      'eventbridge',
+      () => snsToSqsRecord({ message: eventBridgeEvent({ upstream: { kind: 'datadog', ...up } }) }),
+    ],
+    [
+      'eventbridge',
+      () => snsRecord({ message: eventBridgeEvent({ upstream: { kind: 'w3c', ...up } }) }),
+    ],
     ['aws-trace-header', () => sqsRecord({ upstream: { kind: 'xray', ...up } })],
     ['message-attributes', () => snsRecord({ upstream: { kind: 'w3c', ...up } })],
     ['datadog', () => snsRecord({ upstream: { kind: 'datadog-binary', ...up } })],
