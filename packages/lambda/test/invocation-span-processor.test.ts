@@ -161,8 +161,9 @@ describe('InvocationSpanProcessor', () => {
   });
 
   it('counts spans the backend refused as failed, and still delivers later ones', async () => {
-    // A short export timeout ends the exporter's retries of the 503 quickly.
-    const processor = new InvocationSpanProcessor(createOtlpExporter(otlp(500)), {
+    // An export timeout below the exporter's first retry backoff (800 ms at least) makes the
+    // 503 fail at once instead of being retried for seconds.
+    const processor = new InvocationSpanProcessor(createOtlpExporter(otlp(750)), {
       maxExportBatchSize: 512,
     });
     receiver.setFault({ kind: 'unavailable' });
