@@ -24,6 +24,8 @@ export type {
   SendMessageInputLike,
   SendMessageOutputLike,
 } from './producer-types.js';
+export type { PublishInputLike } from './publish-message.js';
+export { publishMessage } from './publish-message.js';
 export type { SqsQueue } from './queue-arn.js';
 export { parseQueueUrl, parseSqsArn, queueNameOf } from './queue-arn.js';
 export { markRecordFailed, markRecordSkipped, markRecordSucceeded } from './record-outcome.js';

@@ -3,6 +3,7 @@ import type {
   SendMessageBatchInputLike,
   SendMessageInputLike,
 } from './producer-types.js';
+import { type PublishInputLike, publishMessage } from './publish-message.js';
 import { sendMessage, sendMessageBatch } from './send-message.js';
 
 /** The middleware's name in the client's stack. */
@@ -49,10 +50,11 @@ export interface SqsTracingPlugin {
 }
 
 /**
- * An AWS SDK v3 plugin for `SQSClient`: every `SendMessage` gets a PRODUCER `send <queue>` span
+ * An AWS SDK v3 plugin for `SQSClient` (and `SNSClient`): every `SendMessage` gets a PRODUCER `send <queue>` span
  * injected into its message attributes, and every `SendMessageBatch` a `send <queue>` span with
  * one `create <queue>` span per entry, each injected into its own entry — within the
- * 10-attribute limit. Other commands pass through untouched. Added at the `initialize` step,
+ * 10-attribute limit. On an SNS client, `Publish` gets a `send <topic>` span, injected the same
+ * way. Other commands pass through untouched. Added at the `initialize` step,
  * so the injected attributes are serialized (and signed) with the request.
  *
  * @param options - Tracer (default global) and propagator (default W3C + baggage).
@@ -81,6 +83,14 @@ export function sqsTracingMiddleware(options: ProducerOptions = {}): SqsTracingP
         (input) => next({ ...args, input }),
         options,
         (result) => result.output as never,
+      );
+    }
+    if (command === 'PublishCommand') {
+      return publishMessage(
+        args.input as PublishInputLike,
+        (input) => next({ ...args, input }),
+        options,
+        (result) => result.output as { MessageId?: string },
       );
     }
     return next(args);
