@@ -4,12 +4,13 @@
 //   node child.mjs down <reps>
 //   node child.mjs memory <warmup> <total>
 // Prints one JSON object on stdout.
-import { createLambdaContext, getFreePort, startOtlpReceiver } from '@lambda-otel-kit/testing';
+import { createLambdaContext, getFreePort } from '@lambda-otel-kit/testing';
 import { sqsBatch } from './events.mjs';
+import { startRemoteReceiver } from './remote-receiver.mjs';
 import { median, quantile } from './stats.mjs';
 
 const [mode, ...args] = process.argv.slice(2);
-const receiver = await startOtlpReceiver();
+const receiver = await startRemoteReceiver();
 const context = () => createLambdaContext({ functionName: 'bench', timeoutMs: 120_000 });
 /** Spans each variant makes for a batch of n records. */
 const spansFor = (variant, n) => (variant === 'none' ? 0 : n + 2);
@@ -32,16 +33,13 @@ async function perRecord(variant, size, reps) {
   const times = [];
   for (let i = 0; i < reps; i++) times.push((await timed(handler, sqsBatch(size))).ms);
   const expected = spansFor(variant, 10) + reps * spansFor(variant, size);
-  const received =
-    expected === 0
-      ? []
-      : await receiver.waitForSpans(expected, { timeoutMs: 30_000 }).catch(() => receiver.spans);
+  const received = expected === 0 ? 0 : await receiver.waitForCount(expected);
   return {
     variant,
     size,
     usPerRecord: (median(times) * 1000) / size,
     spansExpected: expected,
-    spansReceived: received.length,
+    spansReceived: received,
   };
 }
 
@@ -65,14 +63,12 @@ async function flushLatency(protocol, reps) {
   for (let i = 0; i < 20; i++) await handler(sqsBatch(10), context()); // warm
   flushes.length = 0;
   for (let i = 0; i < reps; i++) await handler(sqsBatch(10), context());
-  const received = await receiver
-    .waitForSpans((20 + reps) * 12, { timeoutMs: 30_000 })
-    .catch(() => receiver.spans);
+  const received = await receiver.waitForCount((20 + reps) * 12);
   return {
     protocol,
     p50Ms: median(flushes),
     p99Ms: quantile(flushes, 0.99),
-    spansReceived: received.length,
+    spansReceived: received,
     spansExpected: (20 + reps) * 12,
   };
 }
@@ -95,15 +91,7 @@ async function backendDown(reps) {
 
 async function memory(warmup, total) {
   const handler = await loadHandler('kit', { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl });
-  // Count spans and let the receiver forget them, so its own memory is not measured.
-  let received = 0;
-  receiver.onSpans((spans) => {
-    received += spans.length;
-  });
-  const invoke = async () => {
-    await handler(sqsBatch(10), context());
-    receiver.clear();
-  };
+  const invoke = () => handler(sqsBatch(10), context());
   const rss = () => {
     globalThis.gc?.();
     return process.memoryUsage().rss;
@@ -118,7 +106,7 @@ async function memory(warmup, total) {
     rssAfterWarmupMb: after / 2 ** 20,
     rssAfterTotalMb: end / 2 ** 20,
     growthMb: (end - after) / 2 ** 20,
-    spansReceived: received,
+    spansReceived: await receiver.waitForCount(total * 12),
     spansExpected: total * 12,
   };
 }
