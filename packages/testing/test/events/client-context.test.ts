@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { ClientContext } from 'aws-lambda';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
@@ -5,6 +6,7 @@ import {
   clientContextHeader,
   encodeClientContext,
 } from '../../src/events/client-context.js';
+import { startLambdaRuntime } from '../../src/runtime-controller.js';
 import { extractW3c, UP, UP_DATADOG, UP_IDS } from '../support/propagation.js';
 
 describe('clientContext', () => {
@@ -31,6 +33,27 @@ describe('clientContext', () => {
 
   it('has an empty custom without upstream or keys', () => {
     expect(clientContext().custom).toStrictEqual({});
+  });
+
+  it('reaches context.clientContext of a handler run by the real aws-lambda-ric', async () => {
+    // Arrange
+    const runtime = await startLambdaRuntime({
+      handler: 'echo.handler',
+      taskRoot: fileURLToPath(new URL('../fixtures/runtime/', import.meta.url)),
+    });
+    const sent = clientContext({ upstream: { kind: 'w3c', ...UP }, custom: { tenant: 'acme' } });
+
+    // Act
+    const result = await runtime.invoke<{ clientContext: ClientContext }>(
+      {},
+      { clientContext: sent },
+    );
+    await runtime.stop();
+
+    // Assert
+    expect(result.ok).toBe(true);
+    expect(result.response?.clientContext).toStrictEqual(sent);
+    expect(extractW3c(result.response?.clientContext.custom)).toMatchObject(UP_IDS);
   });
 });
 
