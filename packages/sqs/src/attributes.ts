@@ -32,13 +32,35 @@ export const SQS_ATTR = {
   LINK_ROLE: 'lambda_otel.link.role',
 } as const;
 
-/** Operation names written in `messaging.operation.name` / `messaging.operation.type`. */
+/**
+ * Operation names written in `messaging.operation.name` / `messaging.operation.type`.
+ *
+ * @example
+ * ```ts
+ * span.setAttribute('messaging.operation.type', OPERATIONS.send);
+ * ```
+ */
 export const OPERATIONS = { process: 'process', send: 'send', create: 'create' } as const;
 
-/** `lambda_otel.context.source` when a record carried no upstream context. */
+/**
+ * `lambda_otel.context.source` when a record carried no upstream context.
+ *
+ * @example
+ * ```ts
+ * span.attributes['lambda_otel.context.source'] === NO_CONTEXT_SOURCE; // the record had no context
+ * ```
+ */
 export const NO_CONTEXT_SOURCE = 'none';
 
-/** Attributes shared by every SQS span of one queue. */
+/**
+ * Attributes shared by every SQS span of one queue.
+ *
+ * @param queueName - The queue, `undefined` when unknown (the attribute is then left out).
+ * @example
+ * ```ts
+ * queueAttributes('orders'); // { 'messaging.system': 'aws_sqs', 'messaging.destination.name': 'orders' }
+ * ```
+ */
 export function queueAttributes(queueName: string | undefined): Attributes {
   const attributes: Attributes = { [ATTR.MESSAGING_SYSTEM]: ATTR_VALUES.MESSAGING_SYSTEM_AWS_SQS };
   if (queueName !== undefined) attributes[ATTR.MESSAGING_DESTINATION_NAME] = queueName;
@@ -67,16 +89,16 @@ export function recordAttributes(
     [ATTR.MESSAGING_OPERATION_NAME]: OPERATIONS.process,
     [ATTR.KIT_CONTEXT_SOURCE]: source ?? NO_CONTEXT_SOURCE,
   };
-  if (typeof record.messageId === 'string') {
+  if (typeof record?.messageId === 'string') {
     attributes[ATTR.MESSAGING_MESSAGE_ID] = record.messageId;
   }
-  const system = record.attributes as Partial<SQSRecord['attributes']> | undefined;
+  const system = record?.attributes as Partial<SQSRecord['attributes']> | undefined;
   const count = Number(system?.ApproximateReceiveCount);
   if (Number.isSafeInteger(count) && count > 0) attributes[SQS_ATTR.RECEIVE_COUNT] = count;
   if (typeof system?.MessageGroupId === 'string') {
     attributes[ATTR.KIT_SQS_MESSAGE_GROUP_ID] = system.MessageGroupId;
   }
-  if (typeof record.body === 'string') {
+  if (typeof record?.body === 'string') {
     attributes[SQS_ATTR.MESSAGE_BODY_SIZE] = Buffer.byteLength(record.body, 'utf8');
   }
   return attributes;

@@ -321,6 +321,32 @@ describe('processSqsBatch', () => {
     expect(failures).toEqual(['a', 'b']);
   });
 
+  it('builds the same failures with a no-op tracer (telemetry disabled)', async () => {
+    tracing = inMemoryTracing();
+    const records = ['a', 'b', 'c'].map((id) => sqsRecord({ messageId: id, body: id }));
+
+    const result = await processSqsBatch(sqsEvent(records), lambdaContext(), failOn('b'), {
+      tracer: trace.getTracer('no-provider-registered'),
+      config: testConfig(),
+    });
+
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'b' }] });
+  });
+
+  it('survives malformed records: the handler still runs and failures are still reported', async () => {
+    const seen: unknown[] = [];
+    const records = [null, { body: 'no id' }, sqsRecord({ messageId: 'ok' })] as SQSRecord[];
+
+    const { failures, process } = await run(records, (record) => {
+      seen.push(record);
+      if (record === null) throw new Error('cannot read null');
+    });
+
+    expect(seen).toHaveLength(3);
+    expect(failures).toEqual(['']);
+    expect(process).toHaveLength(3);
+  });
+
   it('answers an event without records with no failures and no spans', async () => {
     tracing = inMemoryTracing();
 
