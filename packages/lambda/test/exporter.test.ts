@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { OtlpConfig, OtlpProtocol } from '@lambda-otel-kit/core';
 import { type OtlpReceiver, startOtlpReceiver } from '@lambda-otel-kit/testing';
 import { SpanKind } from '@opentelemetry/api';
@@ -10,6 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOtlpExporter } from '../src/exporter.js';
 
 const SECRET = 'secret-api-key-value';
+const modulesFixture = fileURLToPath(new URL('./fixtures/exporter-modules.mjs', import.meta.url));
 
 /** Ends one span through a provider that hands it straight to `exporter`. */
 async function exportOneSpan(exporter: SpanExporter, name: string): Promise<void> {
@@ -91,5 +95,22 @@ describe('createOtlpExporter', () => {
 
     expect(result).not.toBe(0);
     expect(receiver.spans).toHaveLength(0);
+  });
+
+  // Fresh processes with the built package, as a function loads it at init; run side by side.
+  it('loads only the exporter module of the protocol asked for', async () => {
+    const protocols = ['grpc', 'http/protobuf', 'http/json'] as const;
+
+    const outputs = await Promise.all(
+      protocols.map((protocol) =>
+        promisify(execFile)(process.execPath, [modulesFixture, protocol]),
+      ),
+    );
+
+    expect(outputs.map(({ stdout }) => JSON.parse(stdout))).toEqual([
+      ['exporter-trace-otlp-grpc', 'grpc-js'],
+      ['exporter-trace-otlp-proto'],
+      ['exporter-trace-otlp-http'],
+    ]);
   });
 });
