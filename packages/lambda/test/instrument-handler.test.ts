@@ -179,6 +179,6 @@ describe('instrumentHandler', () => {
       attributes: { 'lambda_otel.timed_out': true, 'error.type': 'timeout' },
     });
     expect(span?.durationMs).toBeGreaterThanOrEqual(250);
-    expect(span?.durationMs).toBeLessThan(450);
+    expect(span?.durationMs).toBeLessThan(600); // before the deadline, even with late timers
   });
 });
