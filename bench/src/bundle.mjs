@@ -20,6 +20,7 @@ export const BUNDLES = {
   'kit-proto': { source: 'variants/kit.mjs', external: [...GRPC, ...JSON_HTTP] },
   'kit-grpc': { source: 'variants/kit.mjs', external: [...PROTO, ...JSON_HTTP] },
   'raw-sdk': { source: 'variants/raw-sdk.mjs', external: [] },
+  'raw-sdk-grpc': { source: 'variants/raw-sdk-grpc.mjs', external: [] },
   none: { source: 'variants/none.mjs', external: [] },
 };
 

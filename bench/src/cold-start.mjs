@@ -25,6 +25,11 @@ export function coldStartVariants(receiver) {
       env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.grpcUrl, OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' },
     },
     'raw-sdk': { taskRoot: join(BUILD_DIR, 'raw-sdk'), handler: 'index.handler', env: http },
+    'raw-sdk-grpc': {
+      taskRoot: join(BUILD_DIR, 'raw-sdk-grpc'),
+      handler: 'index.handler',
+      env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.grpcUrl },
+    },
     'layer-style': {
       taskRoot: variantsDir,
       handler: 'layer-handler.handler',
