@@ -9,6 +9,7 @@ echo "==> lint";      pnpm -s lint
 echo "==> build";     pnpm -s build
 echo "==> typecheck"; pnpm -s typecheck
 echo "==> test";      pnpm -s test
+echo "==> bench (quick: checks that spans arrive, not how fast)"; pnpm -s bench --quick >/dev/null
 echo "==> examples";  pnpm -s -r --filter "./examples/*" run typecheck && node scripts/images/lint-dockerfiles.mjs
 # Container images (scripts/images/run.sh): build every Dockerfile on local stand-in bases with
 # buildah, run each image with podman against the Runtime API emulator and the OTLP receiver.
