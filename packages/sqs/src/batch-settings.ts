@@ -83,7 +83,7 @@ export function resolveBatchSettings(
   return {
     contextOrder: options.contextOrder ?? config.recordContextOrder,
     parenting: options.parenting ?? config.recordParenting,
-    deadlineMarginMs: options.deadlineMarginMs ?? config.flush.marginMs,
+    deadlineMarginMs: options.deadlineMarginMs ?? 2 * config.flush.marginMs,
     concurrency: options.concurrency ?? 1,
     throwOnFullFailure: options.throwOnFullFailure ?? false,
     fifoFailureScope: options.fifoFailureScope ?? 'group',

@@ -43,7 +43,11 @@ export interface SqsBatchOptions {
   parenting?: RecordParenting;
   /** Record-context sources tried in order. Default `config.recordContextOrder`. */
   contextOrder?: readonly RecordContextSource[];
-  /** Start no record once `getRemainingTimeInMillis()` is below this. Default `config.flush.marginMs`. */
+  /**
+   * Start no record once `getRemainingTimeInMillis()` is below this. Default twice
+   * `config.flush.marginMs` (`LAMBDA_OTEL_FLUSH_MARGIN_MS`), so the last record and the flush can
+   * finish before the flush guard's own deadline (`remaining < marginMs`) cuts the invocation off.
+   */
   deadlineMarginMs?: number;
   /** Records processed at once (order is kept within a FIFO message group). Default 1. */
   concurrency?: number;

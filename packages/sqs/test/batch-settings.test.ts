@@ -30,7 +30,7 @@ describe('resolveBatchSettings', () => {
     expect(resolveBatchSettings({}, testConfig(64, 750))).toEqual({
       contextOrder: ['message-attributes', 'datadog', 'sns', 'eventbridge', 'aws-trace-header'],
       parenting: 'upstream',
-      deadlineMarginMs: 750,
+      deadlineMarginMs: 1500,
       concurrency: 1,
       throwOnFullFailure: false,
       fifoFailureScope: 'group',

@@ -93,8 +93,8 @@ async function runPlan(plan: Plan) {
     handler,
     {
       tracer: provider.getTracer('property'),
-      config: testConfig(128, plan.marginMs),
-      options: { concurrency: plan.concurrency },
+      config: testConfig(),
+      options: { concurrency: plan.concurrency, deadlineMarginMs: plan.marginMs },
     },
   );
   return result.batchItemFailures.map((f) => f.itemIdentifier);
