@@ -7,7 +7,7 @@ import {
 } from '../src/datadog-headers.js';
 import { DATADOG_TAGS_MAX_LENGTH } from '../src/datadog-tags.js';
 import type { DatadogContext } from '../src/types.js';
-import { headerish, hexId, numRuns } from './support/arbitraries.js';
+import { ALNUM, headerish, hexId, numRuns, word } from './support/arbitraries.js';
 import { datadogHeaders } from './support/events.js';
 
 const TRACE = '640cfd8d00000000abcdef0123456789';
@@ -134,7 +134,7 @@ describe('parseDatadogHeaders', () => {
   });
 
   it('never throws and returns only carriable ids (fuzz)', () => {
-    const value = fc.oneof(headerish, fc.stringMatching(/^[0-9]{1,21}$/), fc.constant(undefined));
+    const value = fc.oneof(headerish, word('0123456789', 21), fc.constant(undefined));
     const headers = fc.record({
       'x-datadog-trace-id': value,
       'x-datadog-parent-id': value,
@@ -212,8 +212,10 @@ describe('formatDatadogHeaders', () => {
       samplingPriority: fc.option(fc.integer({ min: -1, max: 2 }), { nil: undefined }),
       origin: fc.option(fc.constantFrom('rum', 'synthetics', 'lambda'), { nil: undefined }),
       tags: fc.dictionary(
-        fc.stringMatching(/^_dd\.p\.[a-z]{1,6}$/).filter((key) => key !== '_dd.p.tid'),
-        fc.stringMatching(/^[a-z0-9-]{1,8}$/),
+        word('abcdefghijklmnopqrstuvwxyz', 6)
+          .map((k) => `_dd.p.${k}`)
+          .filter((key) => key !== '_dd.p.tid'),
+        word(ALNUM, 8),
         { maxKeys: 3 },
       ),
     });

@@ -112,7 +112,10 @@ describe('formatXRayHeader', () => {
       traceId: hexId(32),
       parentId: fc.option(hexId(16), { nil: undefined }),
       sampled: fc.option(fc.boolean(), { nil: undefined }),
-      lineage: fc.option(fc.stringMatching(/^[0-9a-f]{8}:[0-9]{1,2}$/), { nil: undefined }),
+      lineage: fc.option(
+        fc.tuple(hexId(8), fc.nat({ max: 99 })).map(([h, n]) => `${h}:${n}`),
+        { nil: undefined },
+      ),
     });
     fc.assert(
       fc.property(header, (input) => {
