@@ -3,13 +3,11 @@ import {
   type KitConfig,
   type KitConfigOptions,
   readConfig,
-  redactUrl,
 } from '@lambda-otel-kit/core';
 import { createCompositePropagator } from '@lambda-otel-kit/propagators';
 import { buildLambdaResource } from '@lambda-otel-kit/resource';
 import {
   context,
-  diag,
   ProxyTracerProvider,
   propagation,
   type TextMapPropagator,
@@ -107,9 +105,6 @@ function enabledTelemetry(config: KitConfig, options: TelemetryOptions): Telemet
   });
   const propagator = createCompositePropagator(config.propagators);
   if (options.register !== false) registerGlobals(provider, propagator);
-  diag.debug(
-    `lambda-otel-kit: exporting over ${config.otlp.protocol} to ${redactUrl(config.otlp.url)}`,
-  );
   return {
     config,
     enabled: true,
