@@ -79,12 +79,16 @@ describe('sqsBatchHandler under the runtime interface client', () => {
     const spans = await receiver.waitForSpans(
       (received) =>
         received.filter((s) => s.name === 'sqs.process').length === 8 &&
-        received.some((s) => s.name === 'lambda.invoke'),
+        received.some((s) => s.name === 'lambda.invoke') &&
+        received.some((s) => s.name === 'sqs.batch'),
       { timeoutMs: 10_000 },
     );
     const skipped = spans
       .filter((s) => s.attributes['lambda_otel.record.skip_reason'] === 'deadline')
       .map((s) => s.attributes['messaging.message.id']);
+    const invoke = spans.find((s) => s.name === 'lambda.invoke')!;
+    expect(invoke.attributes['lambda_otel.timed_out']).toBeUndefined();
+    expect(spans.some((s) => s.name === 'sqs.batch')).toBe(true);
     expect(skipped.length).toBeGreaterThan(0);
     expect(skipped.length).toBeLessThan(7);
     expect(result.response!.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(
