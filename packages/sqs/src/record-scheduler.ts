@@ -4,7 +4,7 @@ import type { FifoFailureScope, SkipReason } from './types.js';
 export interface ScheduleHooks {
   /** Asked before each start; a reason stops every record not yet started (the deadline). */
   gate(): SkipReason | undefined;
-  /** Runs one record; resolves `true` on success. Must not reject. */
+  /** Runs one record; resolves `true` on success (a rejection counts as a failure). */
   run(index: number): Promise<boolean>;
   /** Called once for each record that is never started. */
   skip(index: number, reason: SkipReason): void;
@@ -97,7 +97,7 @@ export async function scheduleRecords(
       const lane = lanes[index];
       if (lane !== undefined) busy.add(lane);
       inFlight += 1;
-      const ok = await hooks.run(index);
+      const ok = await hooks.run(index).catch(() => false);
       inFlight -= 1;
       if (lane !== undefined) {
         busy.delete(lane);

@@ -93,6 +93,23 @@ describe('scheduleRecords', () => {
     expect(most).toBe(3);
   });
 
+  it('counts a run that rejects as a failure of its lane and goes on', async () => {
+    const events: string[] = [];
+    await scheduleRecords(
+      { lanes: ['a', 'a', 'b'], concurrency: 1, fifoFailureScope: 'group' },
+      {
+        gate: () => undefined,
+        run: async (i) => {
+          events.push(`run ${i}`);
+          if (i === 0) throw new Error('instrumentation broke');
+          return true;
+        },
+        skip: (i, reason) => void events.push(`skip ${i} ${reason}`),
+      },
+    );
+    expect(events).toEqual(['run 0', 'skip 1 fifo-group-failed', 'run 2']);
+  });
+
   it('does nothing for an empty batch', async () => {
     expect(await schedule({ lanes: [], concurrency: 4, fifoFailureScope: 'group' })).toEqual([]);
   });
