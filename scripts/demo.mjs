@@ -1,152 +1,144 @@
 #!/usr/bin/env node
-// The demo `bash scripts/demo.sh` runs after building the packages. On embedded defaults it
-// starts a local OTLP receiver and the Lambda Runtime API emulator, plays an upstream
-// "orders-api" that sends two orders to SQS (W3C context on each message), runs the sample
-// SQS handler in scripts/demo/ under the real aws-lambda-ric on that batch (plus one message
-// without a context), prints the traces the receiver got as a waterfall, and stops
-// everything. Exit code 0 when the trace came through complete.
-import { existsSync } from 'node:fs';
+// The demo `bash scripts/demo.sh` runs after building the packages and the sqs-batch-consumer
+// example. On embedded defaults it starts a local OTLP receiver and the Lambda Runtime API
+// emulator, lets six upstream services send orders to the queue (each handing its trace context
+// over in a different format) plus one that sends none, runs the example's bundle under the real
+// aws-lambda-ric on that batch, prints the traces the receiver got as a waterfall and the
+// batchItemFailures, and says how to point the same function at a real backend.
+// Exit code 0 when the trace came through as the kit promises.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PRODUCERS, produceBatch } from './demo/upstreams.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const testingDist = new URL('../packages/testing/dist/index.js', import.meta.url);
-if (!existsSync(testingDist)) {
-  console.error('The packages are not built: run `bash scripts/demo.sh` (it builds them first).');
+const exampleDir = `${root}examples/sqs-batch-consumer`;
+if (!existsSync(testingDist) || !existsSync(`${exampleDir}/dist/index.js`)) {
+  console.error('Nothing is built yet: run `bash scripts/demo.sh` (it builds first).');
   process.exit(1);
 }
-const { renderWaterfall, sqsEvent, startLambdaRuntime, startOtlpReceiver, treeMismatches } =
-  await import(testingDist.href);
-const { default: sdk } = await import('./demo/sdk.cjs');
+const testing = await import(testingDist.href);
+const { renderWaterfall, startLambdaRuntime, startOtlpReceiver } = testing;
 
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 const width = Math.min(Math.max(process.stdout.columns ?? 100, 80), 140);
 const bold = (text) => (color ? `\x1b[1m${text}\x1b[0m` : text);
 const dim = (text) => (color ? `\x1b[2m${text}\x1b[0m` : text);
 
-/** The upstream service: POST /orders → "orders send" PRODUCER, one per order. */
-async function sendOrders(receiver, orders) {
-  const { api, resources, traceBase, otlpProto } = sdk;
-  const provider = new traceBase.BasicTracerProvider({
-    resource: resources.resourceFromAttributes({ 'service.name': 'orders-api' }),
-    spanProcessors: [
-      new traceBase.SimpleSpanProcessor(
-        new otlpProto.OTLPTraceExporter({ url: receiver.tracesUrl }),
-      ),
-    ],
-  });
-  const tracer = provider.getTracer('orders-api');
-  const contexts = [];
-  for (const order of orders) {
-    const request = tracer.startSpan('POST /orders', {
-      kind: api.SpanKind.SERVER,
-      attributes: {
-        'http.request.method': 'POST',
-        'http.route': '/orders',
-        'order.id': order.orderId,
-      },
-    });
-    const send = tracer.startSpan(
-      'orders send',
-      {
-        kind: api.SpanKind.PRODUCER,
-        attributes: { 'messaging.system': 'aws_sqs', 'messaging.destination.name': 'orders' },
-      },
-      api.trace.setSpan(api.ROOT_CONTEXT, request),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    send.end();
-    request.end();
-    contexts.push({ ...send.spanContext(), sampled: true });
+/** What the kit promises for this batch; returns the problems found. */
+function check(spans, batch, failed) {
+  const problems = [];
+  const byName = (name) => spans.filter((s) => s.name === name);
+  const [invoke] = byName('lambda.invoke');
+  const [batchSpan] = byName('sqs.batch');
+  const processes = byName('sqs.process');
+  if (invoke?.kindName !== 'SERVER') problems.push('no lambda.invoke SERVER span');
+  if (batchSpan?.links.length !== batch.Records.length)
+    problems.push('sqs.batch does not link every record');
+  if (processes.length !== batch.Records.length) problems.push('not one sqs.process per record');
+  for (const producer of spans.filter((s) => s.name.startsWith('send order '))) {
+    if (
+      !processes.some((p) => p.parentSpanId === producer.spanId && p.traceId === producer.traceId)
+    )
+      problems.push(`${producer.name}: no sqs.process continues its trace`);
   }
-  await provider.shutdown();
-  return contexts;
+  const bad = batch.Records.find((r) => r.body.includes('"o-6"'))?.messageId;
+  if (failed.length !== 1 || failed[0] !== bad) problems.push('batchItemFailures is not [o-6]');
+  return problems;
 }
 
 async function main() {
+  // The bundle runs from a folder of its own, as in the image's /var/task (the example's
+  // package.json says "type": "module", which would make Node read the CommonJS bundle as ESM).
+  const taskRoot = mkdtempSync(join(tmpdir(), 'lambda-otel-demo-'));
+  cpSync(`${exampleDir}/dist`, taskRoot, { recursive: true });
   const receiver = await startOtlpReceiver({ protocols: ['http'] });
   const runtime = await startLambdaRuntime({
-    handler: 'handler.handler',
-    taskRoot: `${root}scripts/demo`,
-    functionName: 'orders-worker',
-    timeoutMs: 5000,
+    handler: 'index.handler',
+    taskRoot,
+    functionName: 'orders-consumer',
+    timeoutMs: 10_000,
     env: {
-      OTEL_SERVICE_NAME: 'orders-worker',
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: receiver.tracesUrl,
+      OTEL_SERVICE_NAME: 'orders-consumer',
+      OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
     },
   });
   try {
-    console.log(bold('lambda-otel-kit demo'));
-    console.log(dim(`  OTLP receiver     ${receiver.tracesUrl}`));
+    console.log(bold('lambda-otel-kit demo: the sqs-batch-consumer example'));
+    console.log(dim(`  OTLP receiver   ${receiver.httpUrl} (http/protobuf)`));
     console.log(
-      dim(
-        `  Runtime API       ${runtime.runtimeApi} → aws-lambda-ric, handler scripts/demo/handler.handler`,
-      ),
+      dim(`  Runtime API     ${runtime.runtimeApi} → aws-lambda-ric → examples/sqs-batch-consumer`),
+    );
+    for (const [service, carrier, order] of PRODUCERS)
+      console.log(
+        dim(
+          `  upstream        ${service.padEnd(22)} ${carrier.padEnd(26)} ${order.orderId}${order.quantity === 0 ? ' (invalid: quantity 0)' : ''}`,
+        ),
+      );
+    console.log(
+      dim(`  upstream        ${'(no tracing)'.padEnd(22)} ${'no context'.padEnd(26)} o-7`),
     );
 
-    const orders = [{ orderId: 1001 }, { orderId: 1002, fail: true }];
-    const [first, second] = await sendOrders(receiver, orders);
-    const event = sqsEvent({
-      seed: 'demo',
-      queueName: 'orders',
-      records: [
-        { body: orders[0], upstream: { kind: 'w3c', ...first } },
-        { body: orders[1], upstream: { kind: 'w3c', ...second } },
-        { body: { orderId: 1003 } },
-      ],
-    });
-
-    const result = await runtime.invoke(event);
-    const spans = await receiver.waitForSpans(
-      (received) => received.some((span) => span.name === 'lambda.invoke'),
-      { timeoutMs: 5000 },
-    );
+    const batch = await produceBatch(receiver, testing);
+    const result = await runtime.invoke(batch);
+    const expected = PRODUCERS.length + 2 + batch.Records.length * 2 - 1;
+    const spans = await receiver.waitForSpans(expected, { timeoutMs: 10_000 });
     const failed = result.response?.batchItemFailures?.map((f) => f.itemIdentifier) ?? [];
     console.log(
       dim(
-        `  invocation        ${result.ok ? 'ok' : `failed: ${result.error?.errorMessage}`} in ${result.durationMs} ms` +
-          `${result.coldStart ? ` (cold start, init ${result.initDurationMs} ms)` : ''}; ` +
-          `batchItemFailures: [${failed.join(', ')}]`,
+        `  invocation      ${result.ok ? 'ok' : `failed: ${result.error?.errorMessage}`} in ${result.durationMs} ms` +
+          `${result.coldStart ? ` (cold start, init ${result.initDurationMs} ms)` : ''}`,
       ),
     );
     console.log('');
-    console.log(renderWaterfall(spans, { color, width, attributes: ['messaging.message.id'] }));
+    console.log(
+      renderWaterfall(spans, {
+        color,
+        width,
+        attributes: ['service.name', 'lambda_otel.context.source'],
+      }),
+    );
+    console.log('');
+    console.log(bold('response'));
+    console.log(`  ${JSON.stringify(result.response)}`);
     console.log('');
 
-    // The demo fails loudly if the trace is not what the kit promises.
-    const process_ = (orphanOf) => ({
-      name: 'orders send',
-      kind: 'PRODUCER',
-      children: [{ name: 'sqs.process', kind: 'CONSUMER', links: 1, ...orphanOf }],
-    });
-    const problems = treeMismatches(spans, [
-      { name: 'POST /orders', children: [process_({ status: 'UNSET' })] },
-      { name: 'POST /orders', children: [process_({ status: 'ERROR' })] },
-      {
-        name: 'lambda.invoke',
-        kind: 'SERVER',
-        children: [
-          { name: 'sqs.process', status: 'UNSET', links: 0 },
-          { name: 'sqs.batch', kind: 'CONSUMER', links: 3 },
-        ],
-      },
-    ]);
-    const ok = result.ok && failed.length === 1 && problems.length === 0;
+    const problems = result.ok ? check(spans, batch, failed) : ['the invocation failed'];
+    if (problems.length > 0) {
+      console.log(`unexpected trace:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+      return false;
+    }
     console.log(
-      ok
-        ? `${spans.length} spans in 3 traces received over OTLP http/protobuf: each record joined its producer's trace, the batch links all three.`
-        : `unexpected trace:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      `${spans.length} spans received. Each record's sqs.process continues its producer's trace ` +
+        '(whatever the carrier), the one without context hangs under lambda.invoke, sqs.batch ' +
+        'links all seven, and only the invalid order is in batchItemFailures.',
     );
-    return ok;
+    console.log('');
+    console.log(bold('Send the same function to a real backend'));
+    console.log('  Only the environment changes, e.g. for Honeycomb:');
+    console.log('    LAMBDA_OTEL_VENDOR=honeycomb HONEYCOMB_API_KEY=<key>');
+    console.log('  or any OTLP endpoint (a collector, Grafana, New Relic, Datadog Agent):');
+    console.log(
+      '    OTEL_EXPORTER_OTLP_ENDPOINT=https://otlp.example.com OTEL_EXPORTER_OTLP_HEADERS=x-api-key=<key>',
+    );
+    console.log(
+      '  One file per vendor: examples/sqs-batch-consumer/env/*.env.example; build the image',
+    );
+    console.log('  with examples/sqs-batch-consumer/Dockerfile (README there).');
+    return true;
   } finally {
     await runtime.stop();
     await receiver.close();
+    rmSync(taskRoot, { recursive: true, force: true });
   }
 }
 
 const watchdog = setTimeout(() => {
-  console.error('demo: gave up after 30 s');
+  console.error('demo: gave up after 60 s');
   process.exit(1);
-}, 30_000);
+}, 60_000);
 watchdog.unref();
 main().then(
   (ok) => {

@@ -9,6 +9,7 @@ echo "==> lint";      pnpm -s lint
 echo "==> build";     pnpm -s build
 echo "==> typecheck"; pnpm -s typecheck
 echo "==> test";      pnpm -s test
+echo "==> demo";      pnpm -s --filter ./examples/sqs-batch-consumer run build >/dev/null && node scripts/demo.mjs >/dev/null
 echo "==> bench (quick: checks that spans arrive, not how fast)"; pnpm -s bench --quick >/dev/null
 echo "==> examples";  pnpm -s -r --filter "./examples/*" run typecheck && node scripts/images/lint-dockerfiles.mjs
 # Container images (scripts/images/run.sh): build every Dockerfile on local stand-in bases with

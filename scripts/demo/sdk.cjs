@@ -1,6 +1,6 @@
-// The OpenTelemetry SDK parts the demo uses by hand, resolved from the packages the
-// @lambda-otel-kit/testing package already depends on (the demo has no package.json of its
-// own). The kit's instrumentHandler() will replace this hand instrumentation.
+// The OpenTelemetry SDK parts the demo's upstream producers use, resolved from the packages
+// the @lambda-otel-kit/testing package already depends on (the demo has no package.json of its
+// own). The function itself is the sqs-batch-consumer example, instrumented by the kit.
 const { createRequire } = require('node:module');
 const { join } = require('node:path');
 
@@ -10,8 +10,6 @@ const fromTesting = createRequire(
 
 module.exports = {
   api: fromTesting('@opentelemetry/api'),
-  contextAsyncHooks: fromTesting('@opentelemetry/context-async-hooks'),
-  core: fromTesting('@opentelemetry/core'),
   resources: fromTesting('@opentelemetry/resources'),
   traceBase: fromTesting('@opentelemetry/sdk-trace-base'),
   otlpProto: fromTesting('@opentelemetry/exporter-trace-otlp-proto'),
