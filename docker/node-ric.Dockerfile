@@ -16,7 +16,7 @@ RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
     --mount=type=cache,target=/var/lib/apt/lists,sharing=locked \
     rm -f /etc/apt/apt.conf.d/docker-clean \
  && apt-get update \
- && apt-get install -y --no-install-recommends g++ make cmake autoconf automake libtool python3
+ && apt-get install -y --no-install-recommends g++ make cmake autoconf automake libtool python3 xz-utils
 # Node's headers are in the image: node-gyp uses them instead of downloading them.
 ENV npm_config_nodedir=/usr/local
 WORKDIR /ric

@@ -5,6 +5,8 @@ images_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$images_dir/../.." && pwd)"
 # Gitignored cache: the debootstrap'd root file system, staged build contexts, logs.
 cache_dir="${LAMBDA_OTEL_IMAGES_CACHE:-$repo_root/.stage/images}"
+# pnpm as scripts/bootstrap.sh installs it (stage-function.mjs packs the kit with it).
+export PATH="$repo_root/.tools/node_modules/.bin:$PATH"
 storage_flags=(--storage-driver vfs)
 run_flags=(--runtime runc --cgroup-manager cgroupfs --network host
   --ulimit nofile=1024:1024 --ulimit nproc=1024:1024)

@@ -36,6 +36,8 @@ if ! pm run --rm "${run_flags[@]}" --entrypoint /bin/true "$NODE_BASE" >"$cache_
   exit 1
 fi
 log "bases ready after $((SECONDS - start)) s"
+# Images of earlier runs that a rebuild untagged: vfs keeps full copies, so drop them.
+pm image prune -f >/dev/null 2>&1 || true
 
 base_for() { # the stand-in for the BASE_IMAGE a Dockerfile defaults to
   if grep -qE '^ARG BASE_IMAGE=.*lambda/nodejs' "$1"; then echo "$LAMBDA_BASE"; else echo "$NODE_BASE"; fi

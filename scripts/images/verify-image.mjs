@@ -163,6 +163,10 @@ try {
   await emulator.close();
   await receiver.close();
 }
+// With extensions, the spans must have gone through the (stand-in) collector, not around it.
+if (withExtensions && !output.includes('[collector stand-in] forwarded'))
+  failures.push('no span went through the collector extension on localhost:4318');
+else if (withExtensions) say('spans went through the collector extension on localhost:4318');
 if (failures.length > 0) {
   console.log(`    container output:\n${output.replace(/^/gm, '      | ')}`);
   for (const failure of failures) console.log(`    FAILED: ${failure}`);
