@@ -28,6 +28,30 @@ const runFlags = ['--runtime', 'runc', '--cgroup-manager', 'cgroupfs', '--networ
 const ulimits = ['--ulimit', 'nofile=1024:1024', '--ulimit', 'nproc=1024:1024'];
 const say = (message) => console.log(`    ${message}`);
 
+/**
+ * Upstream contexts a sample event carries, sampled ones only: the caller's (W3C `traceparent`
+ * anywhere in an HTTP, EventBridge, … event) or, for a batch (`Records`), each record's (W3C
+ * `traceparent` or X-Ray `AWSTraceHeader`).
+ */
+function upstreamContexts(event) {
+  const w3c = (text) => {
+    const match = /00-([0-9a-f]{32})-([0-9a-f]{16})-01/.exec(text);
+    return match ? { traceId: match[1], spanId: match[2] } : undefined;
+  };
+  const xray = (text) => {
+    const match = /Root=1-([0-9a-f]{8})-([0-9a-f]{24});Parent=([0-9a-f]{16});Sampled=1/.exec(text);
+    return match ? { traceId: match[1] + match[2], spanId: match[3] } : undefined;
+  };
+  if (!Array.isArray(event?.Records)) return { caller: w3c(JSON.stringify(event)), records: [] };
+  const records = event.Records.flatMap((record, index) => {
+    const text = JSON.stringify(record);
+    const context = w3c(text) ?? xray(text);
+    const id = record.messageId ?? record.eventID ?? String(index);
+    return context ? [{ id, ...context }] : [];
+  });
+  return { caller: undefined, records };
+}
+
 const receiver = await startOtlpReceiver({ host: '127.0.0.1' });
 const emulator = await startRuntimeApiEmulator({ host: '127.0.0.1', timeoutMs: 15_000 });
 const name = `lambda-otel-kit-verify-${randomUUID().slice(0, 8)}`;
@@ -99,8 +123,7 @@ const failures = [];
 try {
   for (const file of events) {
     const event = JSON.parse(readFileSync(file, 'utf8'));
-    // The caller's context, wherever the event carries it (HTTP headers, EventBridge detail, …).
-    const traceparent = /00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]/.exec(JSON.stringify(event))?.[0];
+    const { caller, records } = upstreamContexts(event);
     for (const round of ['cold', 'warm']) {
       const requestId = randomUUID();
       const started = Date.now();
@@ -131,15 +154,25 @@ try {
       const invoke = spans.find(
         (s) => s.name === 'lambda.invoke' && s.attributes['faas.invocation_id'] === requestId,
       );
-      const trace = spans.filter((s) => s.traceId === invoke.traceId);
-      if (traceparent) {
-        const [, traceId, parentId] = traceparent.split('-');
-        if (invoke.traceId !== traceId || invoke.parentSpanId !== parentId)
-          failures.push(
-            `${basename(file)} ${round}: lambda.invoke did not continue traceparent ${traceparent}`,
-          );
-        else say(`continues the caller's trace ${traceId} (parent ${parentId})`);
+      const label = `${basename(file)} ${round}`;
+      if (caller) {
+        if (invoke.traceId !== caller.traceId || invoke.parentSpanId !== caller.spanId)
+          failures.push(`${label}: lambda.invoke did not continue the caller's ${caller.traceId}`);
+        else say(`continues the caller's trace ${caller.traceId} (parent ${caller.spanId})`);
       }
+      // Batch records are not parents of the invocation: each record's span continues its own.
+      const continued = records.filter((record) =>
+        spans.some((s) => s.traceId === record.traceId && s.parentSpanId === record.spanId),
+      );
+      if (records.length > 0) {
+        say(
+          `${continued.length} of ${records.length} sampled records continue their producer's trace`,
+        );
+        for (const record of records.filter((r) => !continued.includes(r)))
+          failures.push(`${label}: record ${record.id} did not continue ${record.traceId}`);
+      }
+      const traceIds = new Set([invoke.traceId, ...records.map((r) => r.traceId)]);
+      const trace = spans.filter((s) => traceIds.has(s.traceId));
       if (round === 'cold') {
         say(
           `trace received (${trace.length} spans, coldstart=${invoke.attributes['faas.coldstart']}):`,
@@ -147,7 +180,7 @@ try {
         console.log(
           renderWaterfall(trace, {
             width: 96,
-            attributes: ['http.route', 'http.response.status_code'],
+            attributes: ['http.route', 'http.response.status_code', 'messaging.message.id'],
           }).replace(/^/gm, '      '),
         );
       }
