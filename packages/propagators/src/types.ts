@@ -1,33 +1,9 @@
+import type { PropagatorName, RecordContextSource } from '@lambda-otel-kit/core';
 import type { Context, SpanContext, TextMapPropagator } from '@opentelemetry/api';
 
-/**
- * A propagator name as accepted in `OTEL_PROPAGATORS` (plus the kit's `datadog` and `xray-lambda`).
- *
- * Declared here with the same members as `PropagatorName` in `@lambda-otel-kit/core`;
- * it becomes a re-export of that type once core is published.
- */
-export type PropagatorName =
-  | 'tracecontext'
-  | 'baggage'
-  | 'b3'
-  | 'b3multi'
-  | 'xray'
-  | 'xray-lambda'
-  | 'datadog'
-  | 'none';
-
-/**
- * Where an SQS (or SNS) record's upstream context can come from, in extraction-chain order.
- *
- * Declared here with the same members as `RecordContextSource` in `@lambda-otel-kit/core`;
- * it becomes a re-export of that type once core is published.
- */
-export type RecordContextSource =
-  | 'message-attributes'
-  | 'datadog'
-  | 'sns'
-  | 'eventbridge'
-  | 'aws-trace-header';
+/** A propagator name as accepted in `OTEL_PROPAGATORS`; the one definition lives in core. */
+/** Where an SQS (or SNS) record's upstream context can come from; defined in core. */
+export type { PropagatorName, RecordContextSource };
 
 /** Where a whole Lambda event's upstream context came from: a record source, HTTP headers, the ClientContext or the invocation's own `_X_AMZN_TRACE_ID`. */
 export type EventContextSource =
