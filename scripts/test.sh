@@ -14,7 +14,8 @@ echo "==> bench (quick: checks that spans arrive, not how fast)"; pnpm -s bench 
 echo "==> examples";  pnpm -s -r --filter "./examples/*" run typecheck && node scripts/images/lint-dockerfiles.mjs
 # Container images (scripts/images/run.sh): build every Dockerfile on local stand-in bases with
 # buildah, run each image with podman against the Runtime API emulator and the OTLP receiver.
-if [ "${LAMBDA_OTEL_IMAGES:-}" = "1" ]; then
+# In CI (CI=true) and with LAMBDA_OTEL_IMAGES=1; LAMBDA_OTEL_IMAGES=0 skips it.
+if [ "${LAMBDA_OTEL_IMAGES:-}" = "1" ] || { [ "${CI:-}" = "true" ] && [ "${LAMBDA_OTEL_IMAGES:-}" != "0" ]; }; then
   echo "==> images";    bash scripts/images/run.sh
 fi
 echo "==> done in $((SECONDS - start)) s after setup"
