@@ -47,6 +47,8 @@ export function jsonObject(body: unknown): Record<string, unknown> | undefined {
  * ```
  */
 export function parseSnsEnvelope(body: unknown): SnsNotificationLike | undefined {
+  // Every record of a batch is tried: skip the JSON parse for bodies that cannot be one.
+  if (typeof body === 'string' && !body.includes('"TopicArn"')) return undefined;
   const object = jsonObject(body);
   if (object?.Type !== 'Notification' || typeof object.TopicArn !== 'string') {
     return undefined;
@@ -67,6 +69,7 @@ export function parseSnsEnvelope(body: unknown): SnsNotificationLike | undefined
  * ```
  */
 export function parseEventBridgeEnvelope(body: unknown): EventBridgeEventLike | undefined {
+  if (typeof body === 'string' && !body.includes('"detail-type"')) return undefined;
   const object = jsonObject(body);
   if (!object || typeof object['detail-type'] !== 'string') return undefined;
   return object as unknown as EventBridgeEventLike;
