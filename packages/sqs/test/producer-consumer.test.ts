@@ -1,20 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { type OtlpReceiver, startOtlpReceiver } from '@lambda-otel-kit/testing';
-import type { SQSMessageAttributes, SQSRecord } from 'aws-lambda';
+import {
+  type OtlpReceiver,
+  type SqsEndpoint,
+  sqsEventFromMessages,
+  startOtlpReceiver,
+  startSqsEndpoint,
+} from '@lambda-otel-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processSqsBatch } from '../src/process-batch.js';
 import { sqsTracingMiddleware } from '../src/sdk-middleware.js';
-import { type FakeSqs, startFakeSqs, type WireRequest } from './support/fake-sqs.js';
 import { lambdaContext, testConfig, withInvocation } from './support/invoke.js';
 import { installAsyncContext, otlpTracing } from './support/tracing.js';
 
 let uninstall: () => void;
-let fake: FakeSqs;
+let fake: SqsEndpoint;
 let receiver: OtlpReceiver;
 beforeAll(async () => {
   uninstall = installAsyncContext();
-  fake = await startFakeSqs();
+  fake = await startSqsEndpoint();
   receiver = await startOtlpReceiver({ protocols: ['http'] });
 });
 afterAll(async () => {
@@ -24,52 +27,6 @@ afterAll(async () => {
 });
 
 const QueueUrl = 'https://sqs.us-east-1.amazonaws.com/123456789012/orders';
-interface WireMessage {
-  MessageBody: string;
-  MessageAttributes?: Record<
-    string,
-    { DataType: string; StringValue?: string; BinaryValue?: string }
-  >;
-  MessageSystemAttributes?: Record<string, { StringValue?: string }>;
-}
-
-/** What Lambda would deliver for a message SQS received on the wire. */
-function deliveredRecord(message: WireMessage): SQSRecord {
-  const messageAttributes: SQSMessageAttributes = {};
-  for (const [name, value] of Object.entries(message.MessageAttributes ?? {})) {
-    messageAttributes[name] = {
-      dataType: value.DataType,
-      stringListValues: [],
-      binaryListValues: [],
-      ...(value.StringValue !== undefined ? { stringValue: value.StringValue } : {}),
-      ...(value.BinaryValue !== undefined ? { binaryValue: value.BinaryValue } : {}),
-    };
-  }
-  const traceHeader = message.MessageSystemAttributes?.AWSTraceHeader?.StringValue;
-  return {
-    messageId: randomUUID(),
-    receiptHandle: 'AQEB',
-    body: message.MessageBody,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: '1700000000000',
-      SenderId: 'AIDA',
-      ApproximateFirstReceiveTimestamp: '1700000000001',
-      ...(traceHeader ? { AWSTraceHeader: traceHeader } : {}),
-    },
-    messageAttributes,
-    md5OfBody: '',
-    eventSource: 'aws:sqs',
-    eventSourceARN: 'arn:aws:sqs:us-east-1:123456789012:orders',
-    awsRegion: 'us-east-1',
-  };
-}
-
-const messagesOf = (request: WireRequest): WireMessage[] =>
-  request.target === 'AmazonSQS.SendMessageBatch'
-    ? (request.body.Entries as WireMessage[])
-    : [request.body as unknown as WireMessage];
-
 const attrs = (n: number) =>
   Object.fromEntries(
     Array.from({ length: n }, (_, i) => [`a${i}`, { DataType: 'String', StringValue: `v${i}` }]),
@@ -77,28 +34,28 @@ const attrs = (n: number) =>
 
 /** Produces with the real SDK over HTTP, consumes what went over the wire, returns the received spans. */
 async function produceThenConsume(produce: (sqs: SQSClient) => Promise<unknown>) {
-  fake.requests.length = 0;
+  fake.clear();
   receiver.clear();
   const tracing = otlpTracing(receiver.tracesUrl!);
   const sqs = new SQSClient({
-    endpoint: fake.endpoint,
+    endpoint: fake.url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
     maxAttempts: 1,
   });
   sqs.middlewareStack.use(sqsTracingMiddleware({ tracer: tracing.tracer }));
   await produce(sqs);
-  const messages = fake.requests.flatMap(messagesOf);
-  const records = messages.map(deliveredRecord);
+  const messages = [...fake.messages];
+  const event = sqsEventFromMessages(messages);
   await withInvocation(tracing.tracer, () =>
-    processSqsBatch({ Records: records }, lambdaContext(), async () => {}, {
+    processSqsBatch(event, lambdaContext(), async () => {}, {
       tracer: tracing.tracer,
       config: testConfig(),
     }),
   );
   await tracing.shutdown();
   const producerCount = messages.length > 1 ? messages.length + 1 : 1;
-  const spans = await receiver.waitForSpans(producerCount + records.length + 2);
+  const spans = await receiver.waitForSpans(producerCount + messages.length + 2);
   return { spans, messages };
 }
 
@@ -113,7 +70,7 @@ describe('producer → consumer', () => {
     expect(send.kindName).toBe('PRODUCER');
     expect([process.traceId, process.parentSpanId]).toEqual([send.traceId, send.spanId]);
     expect(process.attributes['lambda_otel.context.source']).toBe('message-attributes');
-    expect(Object.keys(messages[0]!.MessageAttributes ?? {}).length).toBeLessThanOrEqual(10);
+    expect(Object.keys(messages[0]!.messageAttributes).length).toBeLessThanOrEqual(10);
   });
 
   it('keeps the trace through AWSTraceHeader when the message already had 10 attributes', async () => {
@@ -125,7 +82,7 @@ describe('producer → consumer', () => {
 
     const send = spans.find((s) => s.name === 'send orders')!;
     const process = spans.find((s) => s.name === 'sqs.process')!;
-    expect(Object.keys(messages[0]!.MessageAttributes ?? {})).toHaveLength(10);
+    expect(Object.keys(messages[0]!.messageAttributes)).toHaveLength(10);
     expect(process.parentSpanId).toBe(send.spanId);
     expect(process.attributes['lambda_otel.context.source']).toBe('aws-trace-header');
   });
@@ -146,7 +103,7 @@ describe('producer → consumer', () => {
 
     const creates = spans.filter((s) => s.name === 'create orders');
     const processes = spans.filter((s) => s.name === 'sqs.process');
-    expect(messages.every((m) => Object.keys(m.MessageAttributes ?? {}).length <= 10)).toBe(true);
+    expect(messages.every((m) => Object.keys(m.messageAttributes).length <= 10)).toBe(true);
     expect(processes.map((p) => p.parentSpanId).sort()).toEqual(
       creates.map((c) => c.spanId).sort(),
     );

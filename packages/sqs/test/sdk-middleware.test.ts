@@ -4,33 +4,33 @@ import {
   SendMessageCommand,
   SQSClient,
 } from '@aws-sdk/client-sqs';
+import { type SqsEndpoint, startSqsEndpoint } from '@lambda-otel-kit/testing';
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sqsTracingMiddleware } from '../src/sdk-middleware.js';
-import { type FakeSqs, startFakeSqs } from './support/fake-sqs.js';
 import { type InMemoryTracing, inMemoryTracing, installAsyncContext } from './support/tracing.js';
 
 let uninstall: () => void;
-let fake: FakeSqs;
+let fake: SqsEndpoint;
 let tracing: InMemoryTracing;
 beforeAll(async () => {
   uninstall = installAsyncContext();
-  fake = await startFakeSqs();
+  fake = await startSqsEndpoint();
 });
 afterAll(async () => {
   uninstall();
   await fake.close();
 });
 afterEach(async () => {
-  fake.requests.length = 0;
-  fake.failEntries.clear();
+  fake.clear();
+  fake.setFault('none');
   await tracing.shutdown();
 });
 
 function client(): SQSClient {
   tracing = inMemoryTracing();
   const sqs = new SQSClient({
-    endpoint: fake.endpoint,
+    endpoint: fake.url,
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
     maxAttempts: 1,
@@ -61,10 +61,10 @@ describe('sqsTracingMiddleware', () => {
       'messaging.message.id': output.MessageId,
       'lambda_otel.sqs.injection': 'complete',
     });
-    const wire = fake.requests[0]!;
-    expect(wire.target).toBe('AmazonSQS.SendMessage');
+    const wire = fake.messages[0]!;
+    expect(wire.action).toBe('SendMessage');
     const { traceId, spanId } = span!.spanContext();
-    expect(wire.body.MessageAttributes).toEqual({
+    expect(wire.messageAttributes).toEqual({
       traceparent: { DataType: 'String', StringValue: `00-${traceId}-${spanId}-01` },
     });
   });
@@ -76,7 +76,7 @@ describe('sqsTracingMiddleware', () => {
       new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageAttributes: attrs(9) }),
     );
 
-    const sent = fake.requests[0]!.body.MessageAttributes as Record<string, unknown>;
+    const sent = fake.messages[0]!.messageAttributes;
     expect(Object.keys(sent)).toHaveLength(10);
     expect(sent.traceparent).toBeDefined();
   });
@@ -88,9 +88,9 @@ describe('sqsTracingMiddleware', () => {
       new SendMessageCommand({ QueueUrl, MessageBody: 'x', MessageAttributes: attrs(10) }),
     );
 
-    const body = fake.requests[0]!.body;
-    expect(Object.keys(body.MessageAttributes as object)).toHaveLength(10);
-    const system = body.MessageSystemAttributes as Record<string, { StringValue: string }>;
+    const wire = fake.messages[0]!;
+    expect(Object.keys(wire.messageAttributes)).toHaveLength(10);
+    const system = wire.messageSystemAttributes;
     const { traceId, spanId } = tracing.spans()[0]!.spanContext();
     expect(system.AWSTraceHeader!.StringValue).toBe(
       `Root=1-${traceId.slice(0, 8)}-${traceId.slice(8)};Parent=${spanId};Sampled=1`,
@@ -100,7 +100,7 @@ describe('sqsTracingMiddleware', () => {
 
   it('gives each SendMessageBatch entry its own create span and context, and marks failed entries', async () => {
     const sqs = client();
-    fake.failEntries.add('b');
+    fake.setFault({ kind: 'fail-entries', ids: ['b'] });
 
     await sqs.send(
       new SendMessageBatchCommand({
@@ -125,9 +125,10 @@ describe('sqsTracingMiddleware', () => {
     expect(entries.map((e) => e.MessageAttributes.traceparent.StringValue.split('-')[2])).toEqual(
       creates.map((c) => c.spanContext().spanId),
     );
+    expect(fake.messages.map((m) => m.entryId)).toEqual(['a', 'c']);
     expect(creates[1]!.status).toEqual({
       code: SpanStatusCode.ERROR,
-      message: 'InternalError: boom',
+      message: 'InternalError: failed (injected)',
     });
     expect(creates[0]!.attributes['messaging.message.id']).toEqual(expect.any(String));
   });
@@ -156,6 +157,6 @@ describe('sqsTracingMiddleware', () => {
     await expect(sqs.send(new GetQueueUrlCommand({ QueueName: 'orders' }))).rejects.toThrow();
 
     expect(tracing.spans()).toEqual([]);
-    expect(fake.requests[0]!.target).toBe('AmazonSQS.GetQueueUrl');
+    expect(fake.requests[0]!.action).toBe('GetQueueUrl');
   });
 });

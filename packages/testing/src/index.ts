@@ -50,6 +50,13 @@ export {
   sqsCarrier,
   stringAttribute,
 } from './events/sqs-attributes.js';
+export type { SqsDeliveryOptions } from './events/sqs-delivery.js';
+export {
+  lambdaMessageAttributes,
+  queueArnOf,
+  sqsEventFromMessages,
+  sqsRecordFromMessage,
+} from './events/sqs-delivery.js';
 export type {
   DatadogHeaderOptions,
   XRayHeaderOptions,
@@ -141,3 +148,13 @@ export type {
 } from './span-tree-types.js';
 export type { WaterfallOptions } from './span-tree-waterfall.js';
 export { renderWaterfall } from './span-tree-waterfall.js';
+export { startSqsEndpoint } from './sqs-endpoint.js';
+export type {
+  ReceivedSqsRequest,
+  SentSqsMessage,
+  SqsAction,
+  SqsEndpoint,
+  SqsEndpointOptions,
+  SqsFault,
+  SqsWireAttribute,
+} from './sqs-endpoint-types.js';

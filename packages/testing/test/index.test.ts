@@ -13,6 +13,8 @@ describe('package entry', () => {
       'invokeInProcess',
       'createLambdaContext',
       'resolveRuntimeClientPath',
+      // SQS endpoint stand-in
+      'startSqsEndpoint',
       // events
       'sqsRecord',
       'sqsEvent',
@@ -51,6 +53,10 @@ describe('package entry', () => {
       'snsCarrier',
       'stringAttribute',
       'md5OfMessageAttributes',
+      'lambdaMessageAttributes',
+      'queueArnOf',
+      'sqsRecordFromMessage',
+      'sqsEventFromMessages',
       // span trees
       'buildSpanTrees',
       'assertTreeShape',
