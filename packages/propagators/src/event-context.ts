@@ -19,6 +19,12 @@ function firstSnsRecord(event: Record<string, unknown>): Record<string, unknown>
   return isRecord(first) && isRecord(first.Sns) ? first : undefined;
 }
 
+const CARRIER_SOURCES: readonly EventContextSource[] = [
+  'http-headers',
+  'eventbridge',
+  'client-context',
+];
+
 /** The carriers of a non-SNS event: HTTP headers, EventBridge `detail`, the ClientContext. */
 function fromCarriers(
   object: Record<string, unknown>,
@@ -28,15 +34,12 @@ function fromCarriers(
 ): ExtractedContext<EventContextSource> {
   const isHttp = isRecord(object.headers) || isRecord(object.multiValueHeaders);
   const detail = parseEventBridgeEnvelope(object)?.detail;
-  return chooseAmong<EventContextSource>(base, [
-    [
-      'http-headers',
-      (quiet) => (isHttp ? propagator.extract(quiet, object, lambdaHttpEventGetter) : undefined),
-    ],
-    [
-      'eventbridge',
-      (quiet) =>
-        isRecord(detail)
+  return chooseAmong<EventContextSource>(base, CARRIER_SOURCES, (source, quiet) => {
+    switch (source) {
+      case 'http-headers':
+        return isHttp ? propagator.extract(quiet, object, lambdaHttpEventGetter) : undefined;
+      case 'eventbridge':
+        return isRecord(detail)
           ? fromFieldsOrDatadog(
               quiet,
               propagator,
@@ -44,16 +47,13 @@ function fromCarriers(
               objectGetter,
               lookup(detail, DATADOG_ATTRIBUTE),
             )
-          : undefined,
-    ],
-    [
-      'client-context',
-      (quiet) =>
-        clientContext === undefined
+          : undefined;
+      default:
+        return clientContext === undefined
           ? undefined
-          : propagator.extract(quiet, clientContext, clientContextGetter),
-    ],
-  ]);
+          : propagator.extract(quiet, clientContext, clientContextGetter);
+    }
+  });
 }
 
 function fromEvent(

@@ -63,6 +63,11 @@ function attributesOf(record: Record<string, unknown>): unknown {
   );
 }
 
+/**
+ * Reads one source of a record. Every record of a batch goes through every source (to find
+ * contexts of other traces to link), so each source first checks, cheaply, that its carrier is
+ * there at all; the chain validates what a source returns.
+ */
 function readSource(
   source: RecordContextSource,
   record: Record<string, unknown>,
@@ -71,14 +76,15 @@ function readSource(
 ): Context | undefined {
   switch (source) {
     case 'message-attributes': {
-      const extracted = propagator.extract(base, attributesOf(record), messageAttributesGetter);
-      return addedSpanContext(extracted, base) ? extracted : undefined;
+      const attributes = attributesOf(record);
+      return isRecord(attributes)
+        ? propagator.extract(base, attributes, messageAttributesGetter)
+        : undefined;
     }
     case 'datadog': {
-      const fields = parseDatadogJson(lookup(attributesOf(record), DATADOG_ATTRIBUTE));
-      if (!fields) return undefined;
-      const extracted = datadogJsonPropagator().extract(base, fields, objectGetter);
-      return addedSpanContext(extracted, base) ? extracted : undefined;
+      const value = lookup(attributesOf(record), DATADOG_ATTRIBUTE);
+      const fields = value === undefined ? undefined : parseDatadogJson(value);
+      return fields ? datadogJsonPropagator().extract(base, fields, objectGetter) : undefined;
     }
     case 'sns': {
       const envelope = parseSnsEnvelope(record.body);
@@ -95,45 +101,59 @@ function readSource(
       const datadog = lookup(detail, DATADOG_ATTRIBUTE);
       return fromFieldsOrDatadog(base, propagator, detail, objectGetter, datadog);
     }
-    case 'aws-trace-header': {
-      const extracted = xrayPropagator().extract(
-        base,
-        record.attributes,
-        sqsSystemAttributesGetter,
-      );
-      return addedSpanContext(extracted, base) ? extracted : undefined;
-    }
+    case 'aws-trace-header':
+      return sqsSystemAttributesGetter.keys(record.attributes).length > 0
+        ? xrayPropagator().extract(base, record.attributes, sqsSystemAttributesGetter)
+        : undefined;
     default:
       return undefined;
   }
 }
 
-/** @internal One step of a chain: a source name and a read of it from a base context. */
-export type Attempt<S extends string> = readonly [S, (base: Context) => Context | undefined];
+/** Bases marked "no `xray-lambda` env fallback", one per base context (a batch shares one). */
+const quietBases = new WeakMap<Context, Context>();
+
+function quietBase(base: Context): Context {
+  let quiet = quietBases.get(base);
+  if (quiet === undefined) {
+    quiet = withoutLambdaEnvFallback(base);
+    quietBases.set(base, quiet);
+  }
+  return quiet;
+}
 
 /**
- * @internal Runs the sources in order: the first valid one is chosen, other traces become links.
- * Each source reads from a base marked so that `xray-lambda` does not fall back to the
- * invocation's own trace header (a carrier's context must not be masked by it).
+ * @internal Reads the sources in order: the first valid one is chosen, other traces become
+ * links. Each source reads from a base marked so that `xray-lambda` does not fall back to the
+ * invocation's own trace header (a carrier's context must not be masked by it). A source that
+ * throws counts as empty.
  */
 export function chooseAmong<S extends string>(
   base: Context,
-  attempts: ReadonlyArray<Attempt<S>>,
+  sources: readonly S[],
+  read: (source: S, quiet: Context) => Context | undefined,
 ): ExtractedContext<S> {
-  const quiet = withoutLambdaEnvFallback(base);
+  const quiet = quietBase(base);
   let chosen: { source: S; context: Context; spanContext: SpanContext } | undefined;
   const found: SpanContext[] = [];
-  for (const [source, attempt] of attempts) {
+  for (let i = 0; i < sources.length; i += 1) {
+    const source = sources[i] as S;
+    if (sources.indexOf(source) !== i) continue; // a repeated source reads nothing new
     let extracted: Context | undefined;
     try {
-      extracted = attempt(quiet);
+      extracted = read(source, quiet);
     } catch {
       extracted = undefined;
     }
     const spanContext = extracted && addedSpanContext(extracted, base);
     if (!extracted || !spanContext) continue;
-    found.push(spanContext, ...getOtherUpstreamContexts(extracted));
-    chosen ??= { source, context: allowLambdaEnvFallback(extracted), spanContext };
+    if (chosen === undefined) {
+      chosen = { source, context: allowLambdaEnvFallback(extracted), spanContext };
+    } else if (spanContext.traceId !== chosen.spanContext.traceId) {
+      found.push(spanContext);
+    }
+    const others = getOtherUpstreamContexts(extracted);
+    if (others.length > 0) found.push(...others);
   }
   if (!chosen) return { context: base, source: undefined };
   const traceId = chosen.spanContext.traceId;
@@ -175,13 +195,9 @@ export function extractRecordContext(
     if (!isRecord(record)) return { context: base, source: undefined };
     const propagator = options.propagator ?? defaultMessagePropagator();
     const order = Array.isArray(options.order) ? options.order : DEFAULT_RECORD_CONTEXT_ORDER;
-    const attempts = [...new Set(order)].map(
-      (source): Attempt<RecordContextSource> => [
-        source,
-        (quiet) => readSource(source, record, quiet, propagator),
-      ],
+    return chooseAmong(base, order, (source, quiet) =>
+      readSource(source, record, quiet, propagator),
     );
-    return chooseAmong(base, attempts);
   } catch {
     return { context: base, source: undefined };
   }

@@ -83,12 +83,12 @@ export function recordAttributes(
   queueName: string | undefined,
   source: string | undefined,
 ): Attributes {
-  const attributes: Attributes = {
-    ...queueAttributes(queueName),
-    [ATTR.MESSAGING_OPERATION_TYPE]: ATTR_VALUES.MESSAGING_OPERATION_TYPE_PROCESS,
-    [ATTR.MESSAGING_OPERATION_NAME]: OPERATIONS.process,
-    [ATTR.KIT_CONTEXT_SOURCE]: source ?? NO_CONTEXT_SOURCE,
-  };
+  // Built by assignment, not spread: this runs once per record, and spreading computed keys
+  // costs several microseconds each time.
+  const attributes = queueAttributes(queueName);
+  attributes[ATTR.MESSAGING_OPERATION_TYPE] = ATTR_VALUES.MESSAGING_OPERATION_TYPE_PROCESS;
+  attributes[ATTR.MESSAGING_OPERATION_NAME] = OPERATIONS.process;
+  attributes[ATTR.KIT_CONTEXT_SOURCE] = source ?? NO_CONTEXT_SOURCE;
   if (typeof record?.messageId === 'string') {
     attributes[ATTR.MESSAGING_MESSAGE_ID] = record.messageId;
   }
