@@ -7,6 +7,9 @@
 # An example joins by being a folder examples/<name>/ with a Dockerfile and events/*.json: it is
 # staged as a user would copy it (stage-function.mjs), built with BASE_IMAGE set to the stand-in
 # for the base its Dockerfile names, and invoked with each event.
+#
+# LAMBDA_OTEL_IMAGES_ONLY="example-sqs-producer docker-lambda-base" builds and runs only those
+# images (names as in the log: example-<folder>, docker-<file>); unset, every image (CI).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo_root"
@@ -39,13 +42,25 @@ log "bases ready after $((SECONDS - start)) s"
 # Images of earlier runs that a rebuild untagged: vfs keeps full copies, so drop them.
 pm image prune -f >/dev/null 2>&1 || true
 
+only="${LAMBDA_OTEL_IMAGES_ONLY:-}"
+only=" ${only//,/ } "
+selected() { [ -z "${LAMBDA_OTEL_IMAGES_ONLY:-}" ] || [[ "$only" == *" $1 "* ]]; }
+[ -z "${LAMBDA_OTEL_IMAGES_ONLY:-}" ] || log "only:${only% }"
+stage() { # stage NAME: examples/NAME as a user copies it, into $cache_dir/contexts/NAME
+  node "$images_dir/stage-function.mjs" "examples/$1" "$cache_dir/contexts/$1" | sed 's/^/==> images: /'
+  staged+=("$1")
+}
+staged=()
+
 base_for() { # the stand-in for the BASE_IMAGE a Dockerfile defaults to
   if grep -qE '^ARG BASE_IMAGE=.*lambda/nodejs' "$1"; then echo "$LAMBDA_BASE"; else echo "$NODE_BASE"; fi
 }
 failed=()
+built=0
 build() { # build NAME TAG DOCKERFILE CONTEXT [build args...]
   local name=$1 tag=$2 file=$3 context=$4 t=$SECONDS
   shift 4
+  built=$((built + 1))
   if bh_build "$tag" "$file" "$context" "$@" >"$cache_dir/logs/$name.build.log" 2>&1; then
     log "built $tag from $file in $((SECONDS - t)) s"
   else
@@ -69,8 +84,9 @@ verify() { # verify NAME TAG [verify-image args...]
 # --- examples: staged as copied out of the repository, built with their own Dockerfile ----------
 for dockerfile in examples/*/Dockerfile; do
   name="$(basename "$(dirname "$dockerfile")")"
+  selected "example-$name" || continue
   context="$cache_dir/contexts/$name"
-  node "$images_dir/stage-function.mjs" "examples/$name" "$context" | sed 's/^/==> images: /'
+  stage "$name"
   tag="localhost/lambda-otel-kit/example-$name:ci"
   build "example-$name" "$tag" "$dockerfile" "$context" \
     --build-arg "BASE_IMAGE=$(base_for "$dockerfile")" --build-arg "BUILD_IMAGE=$NODE_BASE" \
@@ -83,6 +99,8 @@ function_events=(examples/http-api/events/*.json)
 # The collector stage goes last: it extends the lambda-base image.
 for dockerfile in $(ls docker/*.Dockerfile | grep -v /collector-) docker/collector-*.Dockerfile; do
   name="docker-$(basename "$dockerfile" .Dockerfile)"
+  selected "$name" || continue
+  [[ " ${staged[*]} " == *" http-api "* ]] || stage http-api
   tag="localhost/lambda-otel-kit/$name:ci"
   case "$(basename "$dockerfile")" in
     lambda-base.Dockerfile | node-ric.Dockerfile)
@@ -100,8 +118,15 @@ for dockerfile in $(ls docker/*.Dockerfile | grep -v /collector-) docker/collect
   esac
 done
 
+if [ "$built" -eq 0 ]; then
+  log "FAILED: no image matched LAMBDA_OTEL_IMAGES_ONLY=${LAMBDA_OTEL_IMAGES_ONLY:-}"
+  exit 1
+fi
 if [ ${#failed[@]} -gt 0 ]; then
   log "FAILED after $((SECONDS - start)) s: ${failed[*]}"
   exit 1
 fi
-log "every image built, served its invocations and delivered its traces, in $((SECONDS - start)) s"
+which="every image"
+trimmed="${only# }"
+[ -z "${LAMBDA_OTEL_IMAGES_ONLY:-}" ] || which="every selected image (${trimmed% })"
+log "$which built, served its invocations and delivered its traces, in $((SECONDS - start)) s"

@@ -8,6 +8,11 @@
 // --extensions starts every executable under /opt/extensions before the entrypoint, as Lambda
 // does; the image's own OTEL_EXPORTER_OTLP_ENDPOINT is kept (the extension forwards), and
 // LAMBDA_OTEL_STANDIN_UPSTREAM tells the stand-in collector where the receiver is.
+//
+// Every container also gets an SQS endpoint stand-in (AWS_ENDPOINT_URL_SQS, QUEUE_URL on it, dummy
+// credentials; harmless to functions that send nothing). When an invocation sent messages, each
+// must carry the context of a span of the invoking trace (W3C `traceparent` message attribute or
+// the `AWSTraceHeader` system attribute), as a consumer would continue it.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,6 +21,7 @@ import {
   renderWaterfall,
   startOtlpReceiver,
   startRuntimeApiEmulator,
+  startSqsEndpoint,
 } from '../../packages/testing/dist/index.js';
 
 const args = process.argv.slice(2);
@@ -52,7 +58,21 @@ function upstreamContexts(event) {
   return { caller: undefined, records };
 }
 
+/** The trace context a sent message carries: `traceparent` first, else `AWSTraceHeader`. */
+function messageContext(message) {
+  const w3c = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/.exec(
+    message.messageAttributes.traceparent?.StringValue ?? '',
+  );
+  if (w3c) return { carrier: 'traceparent', traceId: w3c[1], spanId: w3c[2] };
+  const xray = /Root=1-([0-9a-f]{8})-([0-9a-f]{24});Parent=([0-9a-f]{16})/.exec(
+    message.messageSystemAttributes.AWSTraceHeader?.StringValue ?? '',
+  );
+  if (xray) return { carrier: 'AWSTraceHeader', traceId: xray[1] + xray[2], spanId: xray[3] };
+  return undefined;
+}
+
 const receiver = await startOtlpReceiver({ host: '127.0.0.1' });
+const sqs = await startSqsEndpoint({ host: '127.0.0.1' });
 const emulator = await startRuntimeApiEmulator({ host: '127.0.0.1', timeoutMs: 15_000 });
 const name = `lambda-otel-kit-verify-${randomUUID().slice(0, 8)}`;
 const env = {
@@ -66,6 +86,10 @@ const env = {
   AWS_LAMBDA_LOG_STREAM_NAME: `2026/01/01/[$LATEST]${randomUUID().replaceAll('-', '')}`,
   AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
   OTEL_SERVICE_NAME: basename(image.split(':')[0]),
+  AWS_ENDPOINT_URL_SQS: sqs.url,
+  QUEUE_URL: sqs.queueUrl('orders'),
+  AWS_ACCESS_KEY_ID: 'AKIDIMAGECHECK',
+  AWS_SECRET_ACCESS_KEY: 'image-check-not-a-secret',
   ...(withExtensions
     ? { LAMBDA_OTEL_STANDIN_UPSTREAM: receiver.httpUrl }
     : {
@@ -126,6 +150,7 @@ try {
     const { caller, records } = upstreamContexts(event);
     for (const round of ['cold', 'warm']) {
       const requestId = randomUUID();
+      sqs.clear();
       const started = Date.now();
       const invocation = emulator.enqueue(event, {
         requestId,
@@ -144,13 +169,19 @@ try {
           : JSON.stringify(outcome.error);
       say(`${basename(file)} ${round}: ${outcome.kind} in ${took} ms: ${answer}`);
       if (outcome.kind !== 'response') failures.push(`${basename(file)} ${round}: ${answer}`);
-      const spans = await receiver.waitForSpans(
-        (all) =>
-          all.some(
-            (s) => s.name === 'lambda.invoke' && s.attributes['faas.invocation_id'] === requestId,
-          ),
-        { timeoutMs: 15_000 },
-      );
+      const sent = sqs.messages.map((message) => ({ message, context: messageContext(message) }));
+      const hasInvoke = (all) =>
+        all.some(
+          (s) => s.name === 'lambda.invoke' && s.attributes['faas.invocation_id'] === requestId,
+        );
+      let spans = await receiver.waitForSpans(hasInvoke, { timeoutMs: 15_000 });
+      // The producer spans of sent messages travel in the same flush; give stragglers a moment.
+      const hasProducers = (all) =>
+        sent.every(({ context }) => context && all.some((s) => s.spanId === context.spanId));
+      if (!hasProducers(spans))
+        spans = await receiver
+          .waitForSpans(hasProducers, { timeoutMs: 5_000 })
+          .catch(() => receiver.spans);
       const invoke = spans.find(
         (s) => s.name === 'lambda.invoke' && s.attributes['faas.invocation_id'] === requestId,
       );
@@ -170,6 +201,24 @@ try {
         );
         for (const record of records.filter((r) => !continued.includes(r)))
           failures.push(`${label}: record ${record.id} did not continue ${record.traceId}`);
+      }
+      // Sent messages: each carries the context of a producer span of this invocation's trace.
+      const inTrace = sent.filter(({ context }) =>
+        spans.some(
+          (s) =>
+            s.traceId === invoke.traceId &&
+            s.traceId === context?.traceId &&
+            s.spanId === context.spanId &&
+            s.kindName === 'PRODUCER',
+        ),
+      );
+      if (sent.length > 0) {
+        const carriers = [...new Set(inTrace.map(({ context }) => context.carrier))].join(', ');
+        say(
+          `${inTrace.length} of ${sent.length} messages sent to SQS carry a producer span of the invoking trace ${invoke.traceId} (${carriers || 'none'})`,
+        );
+        for (const { message } of sent.filter((m) => !inTrace.includes(m)))
+          failures.push(`${label}: message ${message.messageId} carries no context of the trace`);
       }
       const traceIds = new Set([invoke.traceId, ...records.map((r) => r.traceId)]);
       const trace = spans.filter((s) => traceIds.has(s.traceId));
@@ -195,6 +244,7 @@ try {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
   await emulator.close();
   await receiver.close();
+  await sqs.close();
 }
 // With extensions, the spans must have gone through the (stand-in) collector, not around it.
 if (withExtensions && !output.includes('[collector stand-in] forwarded'))
