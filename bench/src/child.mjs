@@ -1,9 +1,10 @@
 // One measurement in a fresh process (each variant registers its own global provider):
 //   node child.mjs per-record <variant> <size> <reps>
-//   node child.mjs flush <protocol> <reps>
+//   node child.mjs flush <kit|raw> <protocol> <reps>
 //   node child.mjs down <reps>
-//   node child.mjs memory <warmup> <total>
+//   node child.mjs memory <variant> <warmup> <total>
 // Prints one JSON object on stdout.
+import v8 from 'node:v8';
 import { createLambdaContext, getFreePort } from '@lambda-otel-kit/testing';
 import { sqsBatch } from './events.mjs';
 import { startRemoteReceiver } from './remote-receiver.mjs';
@@ -46,33 +47,48 @@ async function perRecord(variant, size, reps) {
   };
 }
 
-async function flushLatency(protocol, reps) {
+/**
+ * The end-of-invocation flush of a 10-record batch: the kit's (timed around the flush its
+ * wrapper runs) or the raw SDK's `provider.forceFlush()` with the same exporter, same receiver.
+ */
+async function flushLatency(variant, protocol, reps) {
   const url = protocol === 'grpc' ? receiver.grpcUrl : receiver.httpUrl;
   Object.assign(process.env, {
     OTEL_EXPORTER_OTLP_ENDPOINT: url,
     OTEL_EXPORTER_OTLP_PROTOCOL: protocol,
   });
-  const { initTelemetry } = await import('@lambda-otel-kit/lambda');
-  const telemetry = initTelemetry();
-  const flush = telemetry.forceFlush;
   const flushes = [];
-  // Time the flush the wrapper runs at the end of each invocation.
-  telemetry.forceFlush = async () => {
-    const started = performance.now();
-    await flush();
-    flushes.push(performance.now() - started);
-  };
-  const { handler } = await import('./variants/kit.mjs');
+  const timing = (flush) =>
+    async function timedFlush(...args) {
+      const started = performance.now();
+      await flush.apply(this, args);
+      flushes.push(performance.now() - started);
+    };
+  let handler;
+  if (variant === 'kit') {
+    const { initTelemetry } = await import('@lambda-otel-kit/lambda');
+    const telemetry = initTelemetry();
+    telemetry.forceFlush = timing(telemetry.forceFlush);
+    ({ handler } = await import('./variants/kit.mjs'));
+  } else {
+    const { BasicTracerProvider } = await import('@opentelemetry/sdk-trace-base');
+    const { prototype } = BasicTracerProvider;
+    prototype.forceFlush = timing(prototype.forceFlush);
+    ({ handler } = await import(
+      `./variants/${protocol === 'grpc' ? 'raw-sdk-grpc' : 'raw-sdk'}.mjs`
+    ));
+  }
   for (let i = 0; i < 20; i++) await handler(sqsBatch(10), context()); // warm
   flushes.length = 0;
   for (let i = 0; i < reps; i++) await handler(sqsBatch(10), context());
-  const received = await receiver.waitForCount((20 + reps) * 12);
+  const expected = (20 + reps) * spansFor(variant, 10);
   return {
+    variant,
     protocol,
     p50Ms: median(flushes),
     p99Ms: quantile(flushes, 0.99),
-    spansReceived: received,
-    spansExpected: (20 + reps) * 12,
+    spansReceived: await receiver.waitForCount(expected),
+    spansExpected: expected,
   };
 }
 
@@ -92,33 +108,48 @@ async function backendDown(reps) {
   return { extraMs: median(down) - median(baseline), maxMs: Math.max(...down), capMs: 2000 };
 }
 
-async function memory(warmup, total) {
-  const handler = await loadHandler('kit', { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl });
-  const invoke = () => handler(sqsBatch(10), context());
-  const rss = () => {
-    globalThis.gc?.();
-    return process.memoryUsage().rss;
-  };
-  for (let i = 0; i < warmup; i++) await invoke();
-  const after = rss();
-  for (let i = warmup; i < total; i++) await invoke();
-  const end = rss();
+/** Memory of this process after a full GC, in MB. */
+function memoryNow() {
+  globalThis.gc?.();
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const mb = (bytes) => bytes / 2 ** 20;
+  const spaces = Object.fromEntries(
+    v8.getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(mb(s.space_size) * 10) / 10]),
+  );
   return {
+    rss: mb(rss),
+    heapUsed: mb(heapUsed),
+    heapTotal: mb(heapTotal),
+    external: mb(external),
+    spaces,
+  };
+}
+
+async function memory(variant, warmup, total) {
+  const handler = await loadHandler(variant, { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl });
+  const invoke = () => handler(sqsBatch(10), context());
+  for (let i = 0; i < warmup; i++) await invoke();
+  const after = memoryNow();
+  for (let i = warmup; i < total; i++) await invoke();
+  const end = memoryNow();
+  return {
+    variant,
     warmup,
     total,
-    rssAfterWarmupMb: after / 2 ** 20,
-    rssAfterTotalMb: end / 2 ** 20,
-    growthMb: (end - after) / 2 ** 20,
-    spansReceived: await receiver.waitForCount(total * 12),
-    spansExpected: total * 12,
+    afterWarmup: after,
+    afterTotal: end,
+    rssGrowthMb: end.rss - after.rss,
+    heapGrowthMb: end.heapUsed - after.heapUsed,
+    spansReceived: await receiver.waitForCount(total * spansFor(variant, 10)),
+    spansExpected: total * spansFor(variant, 10),
   };
 }
 
 const modes = {
   'per-record': () => perRecord(args[0], Number(args[1]), Number(args[2])),
-  flush: () => flushLatency(args[0], Number(args[1])),
+  flush: () => flushLatency(args[0], args[1], Number(args[2])),
   down: () => backendDown(Number(args[0])),
-  memory: () => memory(Number(args[0]), Number(args[1])),
+  memory: () => memory(args[0], Number(args[1]), Number(args[2])),
 };
 const result = await modes[mode]();
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -63,17 +63,20 @@ export function printReport(r) {
       if (p.spansReceived < p.spansExpected)
         failures.push(`${p.variant} batch ${size}: ${p.spansReceived}/${p.spansExpected}`);
   }
-  for (const f of r.flush) {
+  for (const protocol of [...new Set(r.flush.map((f) => f.protocol))]) {
+    const kit = r.flush.find((f) => f.protocol === protocol && f.variant === 'kit');
+    const raw = r.flush.find((f) => f.protocol === protocol && f.variant === 'raw');
     row([
-      `flush of a 10-record batch, ${f.protocol} (p50 / p99)`,
-      `${ms(f.p50Ms)} / ${ms(f.p99Ms)}`,
-      '',
-      '',
+      `flush of a 10-record batch, ${protocol} (p50 / p99; baseline: raw SDK forceFlush)`,
+      `${ms(kit.p50Ms)} / ${ms(kit.p99Ms)}`,
+      `${ms(raw.p50Ms)} / ${ms(raw.p99Ms)}`,
+      ratio(kit.p99Ms, raw.p99Ms),
       'p99 ≤ 10 ms',
-      verdict(f.p99Ms <= 10),
+      verdict(kit.p99Ms <= 10),
     ]);
-    if (f.spansReceived < f.spansExpected)
-      failures.push(`flush ${f.protocol}: ${f.spansReceived}/${f.spansExpected}`);
+    for (const f of [kit, raw])
+      if (f.spansReceived < f.spansExpected)
+        failures.push(`flush ${protocol} ${f.variant}: ${f.spansReceived}/${f.spansExpected}`);
   }
   row([
     'backend down: extra time per invocation (max)',
@@ -104,17 +107,29 @@ export function printReport(r) {
       '',
     ]);
   }
-  const m = r.memory;
+  const memoryOf = (variant) => r.memory.find((m) => m.variant === variant);
+  const [kitMemory, rawMemory] = [memoryOf('kit'), memoryOf('raw')];
+  const newSpace = (m) =>
+    `new space ${m.afterWarmup.spaces.new_space} → ${m.afterTotal.spaces.new_space} MB`;
   row([
-    `RSS growth, ${m.warmup} → ${m.total} invocations`,
-    `${m.growthMb.toFixed(1)} MB`,
-    `${m.rssAfterWarmupMb.toFixed(0)} MB`,
+    `RSS growth, ${kitMemory.warmup} → ${kitMemory.total} invocations (baseline: raw SDK)`,
+    `${kitMemory.rssGrowthMb.toFixed(1)} MB (${newSpace(kitMemory)})`,
+    `${rawMemory.rssGrowthMb.toFixed(1)} MB (${newSpace(rawMemory)})`,
     '',
     '≤ 5 MB',
-    verdict(m.growthMb <= 5),
+    verdict(kitMemory.rssGrowthMb <= 5),
   ]);
-  if (m.spansReceived < m.spansExpected)
-    failures.push(`memory: ${m.spansReceived}/${m.spansExpected}`);
+  row([
+    'V8 heap in use after GC, same invocations',
+    `${kitMemory.afterWarmup.heapUsed.toFixed(1)} → ${kitMemory.afterTotal.heapUsed.toFixed(1)} MB`,
+    `${rawMemory.afterWarmup.heapUsed.toFixed(1)} → ${rawMemory.afterTotal.heapUsed.toFixed(1)} MB`,
+    '',
+    '',
+    '',
+  ]);
+  for (const m of r.memory)
+    if (m.spansReceived < m.spansExpected)
+      failures.push(`memory ${m.variant}: ${m.spansReceived}/${m.spansExpected}`);
   if (r.coldStartSpans === 0) failures.push('cold start: no spans received');
   return failures;
 }

@@ -12,16 +12,27 @@ import { startOtlpReceiver } from '@lambda-otel-kit/testing';
 import { BUILD_DIR, bundleHandler, bundleVariants } from './bundle.mjs';
 import { coldStartVariants, measureColdStarts } from './cold-start.mjs';
 import { printReport } from './report.mjs';
+import { median } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const quick = process.argv.includes('--quick');
 const plan = quick
-  ? { coldRuns: 2, sizes: [10, 100], reps: 2, flushReps: 20, downReps: 3, memory: [50, 200] }
+  ? {
+      coldRuns: 2,
+      sizes: [10, 100],
+      rounds: 1,
+      reps: () => 2,
+      flushReps: 20,
+      downReps: 3,
+      memory: [50, 200],
+    }
   : {
       coldRuns: 15,
       sizes: [10, 1000, 10_000],
-      reps: 5,
+      rounds: 3,
+      // about 2,000 records per measured child, at least 5 invocations
+      reps: (size) => Math.max(5, Math.ceil(2000 / size)),
       flushReps: 300,
       downReps: 15,
       memory: [100, 10_000],
@@ -84,23 +95,47 @@ try {
   await receiver.close();
 }
 
+// Per record: each variant in a fresh process, interleaved over rounds (machine noise hits all
+// alike); a variant's figure is the median of its rounds, each round the median of its reps.
 results.perRecord = [];
 for (const size of plan.sizes) {
-  for (const variant of ['none', 'raw', 'kit']) {
-    log(`per record: ${variant}, batch of ${size}`);
-    results.perRecord.push(await child('per-record', variant, String(size), String(plan.reps)));
+  const rounds = { none: [], raw: [], kit: [] };
+  for (let round = 0; round < plan.rounds; round++) {
+    for (const variant of Object.keys(rounds)) {
+      log(`per record: ${variant}, batch of ${size} (round ${round + 1}/${plan.rounds})`);
+      rounds[variant].push(
+        await child('per-record', variant, String(size), String(plan.reps(size))),
+      );
+    }
+  }
+  for (const [variant, runs] of Object.entries(rounds)) {
+    results.perRecord.push({
+      variant,
+      size,
+      usPerRecord: median(runs.map((r) => r.usPerRecord)),
+      rounds: runs.map((r) => r.usPerRecord),
+      spansExpected: runs.reduce((sum, r) => sum + r.spansExpected, 0),
+      spansReceived: runs.reduce((sum, r) => sum + r.spansReceived, 0),
+    });
   }
 }
 
 results.flush = [];
 for (const protocol of ['http/protobuf', 'grpc']) {
-  log(`flush latency over ${protocol}`);
-  results.flush.push(await child('flush', protocol, String(plan.flushReps)));
+  for (const variant of ['raw', 'kit']) {
+    log(`flush latency over ${protocol}: ${variant}`);
+    results.flush.push(await child('flush', variant, protocol, String(plan.flushReps)));
+  }
 }
 log('backend down');
 results.down = await child('down', String(plan.downReps));
-log(`memory (${plan.memory[1]} invocations)`);
-results.memory = await child('memory', String(plan.memory[0]), String(plan.memory[1]));
+results.memory = [];
+for (const variant of ['raw', 'kit']) {
+  log(`memory (${plan.memory[1]} invocations): ${variant}`);
+  results.memory.push(
+    await child('memory', variant, String(plan.memory[0]), String(plan.memory[1])),
+  );
+}
 
 const failures = printReport(results);
 await mkdir(join(here, '..', 'results'), { recursive: true });
