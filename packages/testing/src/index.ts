@@ -1,6 +1,6 @@
 /**
  * @packageDocumentation
- * Test harness for Lambda telemetry: OTLP receiver, Runtime API emulator driving the real runtime client, event factories, span-tree assertions and printer.
+ * Test harness for Lambda telemetry: OTLP receiver, Runtime API emulator driving the real runtime client, SQS endpoint stand-in, event factories, span-tree assertions and printer.
  */
 
 export type { AlbEventOptions } from './events/alb.js';
