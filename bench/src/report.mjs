@@ -78,13 +78,22 @@ export function printReport(r) {
       if (f.spansReceived < f.spansExpected)
         failures.push(`flush ${protocol} ${f.variant}: ${f.spansReceived}/${f.spansExpected}`);
   }
+  const d = r.down;
   row([
-    'backend down: extra time per invocation (max)',
-    `${ms(r.down.extraMs)} (${ms(r.down.maxMs)})`,
-    `cap ${r.down.capMs} ms`,
+    'backend down: extra time, first invocation',
+    ms(d.firstExtraMs),
+    `cap ${d.capMs} ms`,
     '',
     '≤ cap + 20 ms',
-    verdict(r.down.maxMs <= r.down.capMs + 20),
+    verdict(d.firstExtraMs <= d.capMs + 20),
+  ]);
+  row([
+    'backend down: extra time, later invocations (median / max)',
+    `${ms(d.laterExtraMs)} / ${ms(d.laterMaxExtraMs)}`,
+    `failing cap ${d.failingCapMs} ms`,
+    '',
+    '≤ cap + 20 ms',
+    verdict(d.laterMaxExtraMs <= d.capMs + 20),
   ]);
   for (const [name, b] of Object.entries(r.bundles)) {
     const target = name === 'kit-proto' ? 320 : name === 'kit-grpc' ? 760 : undefined;

@@ -22,10 +22,13 @@ export const RECORD_CONTEXT_SOURCES: readonly RecordContextSource[] = [
 /** Ways to parent `sqs.process` spans. */
 export const RECORD_PARENTINGS: readonly RecordParenting[] = ['upstream', 'invocation'];
 
-const DEFAULT_FLUSH: FlushConfig = { capMs: 2000, marginMs: 500 };
+const DEFAULT_FLUSH: FlushConfig = { capMs: 2000, marginMs: 500, failingCapMs: 100 };
 const ORDER = 'LAMBDA_OTEL_RECORD_CONTEXT_ORDER';
 
-/** `LAMBDA_OTEL_FLUSH_CAP_MS` (default 2000) and `LAMBDA_OTEL_FLUSH_MARGIN_MS` (default 500). */
+/**
+ * `LAMBDA_OTEL_FLUSH_CAP_MS` (default 2000), `LAMBDA_OTEL_FLUSH_MARGIN_MS` (default 500) and
+ * `LAMBDA_OTEL_FLUSH_FAILING_CAP_MS` (default 100).
+ */
 export function readFlush(env: EnvReader, option: Partial<FlushConfig> | undefined): FlushConfig {
   return {
     capMs:
@@ -36,6 +39,10 @@ export function readFlush(env: EnvReader, option: Partial<FlushConfig> | undefin
       option?.marginMs ??
       readInteger(env, 'LAMBDA_OTEL_FLUSH_MARGIN_MS', 0, MAX_TIMER_MS) ??
       DEFAULT_FLUSH.marginMs,
+    failingCapMs:
+      option?.failingCapMs ??
+      readInteger(env, 'LAMBDA_OTEL_FLUSH_FAILING_CAP_MS', 0, MAX_TIMER_MS) ??
+      DEFAULT_FLUSH.failingCapMs,
   };
 }
 

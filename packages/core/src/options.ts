@@ -73,6 +73,7 @@ const RULES: readonly [path: string, check: Check, expected: string][] = [
   ['vendor', oneOf(VENDOR_PRESET_NAMES), `one of ${VENDOR_PRESET_NAMES.join(', ')}`],
   ['flush.capMs', wholeNumber(0), 'a whole number ≥ 0'],
   ['flush.marginMs', wholeNumber(0), 'a whole number ≥ 0'],
+  ['flush.failingCapMs', wholeNumber(0), 'a whole number ≥ 0'],
   [
     'recordContextOrder',
     listOf(RECORD_CONTEXT_SOURCES),

@@ -90,6 +90,12 @@ export interface BspConfig {
 export interface FlushConfig {
   capMs: number;
   marginMs: number;
+  /**
+   * The cap while flushes are failing: after a flush that did not finish (backend down or
+   * hanging), later flushes wait at most this long until one finishes again; one flush every
+   * 30 s still gets the full cap.
+   */
+  failingCapMs: number;
 }
 
 /** The kit's whole configuration, resolved once by {@link readConfig}. */

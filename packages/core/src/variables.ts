@@ -40,6 +40,7 @@ const KIT_VARIABLES: readonly ConfigVariable[] = [
   plain('LAMBDA_OTEL_VENDOR'),
   plain('LAMBDA_OTEL_FLUSH_CAP_MS'),
   plain('LAMBDA_OTEL_FLUSH_MARGIN_MS'),
+  plain('LAMBDA_OTEL_FLUSH_FAILING_CAP_MS'),
   plain('LAMBDA_OTEL_RECORD_CONTEXT_ORDER'),
   plain('LAMBDA_OTEL_RECORD_PARENTING'),
 ];

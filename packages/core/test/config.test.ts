@@ -124,7 +124,7 @@ describe('readConfig', () => {
         maxExportBatchSize: 512,
       },
       vendor: undefined,
-      flush: { capMs: 2000, marginMs: 500 },
+      flush: { capMs: 2000, marginMs: 500, failingCapMs: 100 },
       recordContextOrder: [
         'message-attributes',
         'datadog',

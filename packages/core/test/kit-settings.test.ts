@@ -37,26 +37,38 @@ describe('RECORD_PARENTINGS', () => {
 });
 
 describe('readFlush', () => {
-  it.each<[Record<string, string>, { capMs: number; marginMs: number }, string[]]>([
-    [{}, { capMs: 2000, marginMs: 500 }, []],
+  it.each<
+    [Record<string, string>, { capMs: number; marginMs: number; failingCapMs: number }, string[]]
+  >([
+    [{}, { capMs: 2000, marginMs: 500, failingCapMs: 100 }, []],
     [
       { LAMBDA_OTEL_FLUSH_CAP_MS: '1000', LAMBDA_OTEL_FLUSH_MARGIN_MS: '0' },
-      { capMs: 1000, marginMs: 0 },
+      { capMs: 1000, marginMs: 0, failingCapMs: 100 },
       [],
     ],
     [
       { LAMBDA_OTEL_FLUSH_CAP_MS: '-5' },
-      { capMs: 2000, marginMs: 500 },
+      { capMs: 2000, marginMs: 500, failingCapMs: 100 },
       ['LAMBDA_OTEL_FLUSH_CAP_MS'],
     ],
     [
       { LAMBDA_OTEL_FLUSH_CAP_MS: '2s' },
-      { capMs: 2000, marginMs: 500 },
+      { capMs: 2000, marginMs: 500, failingCapMs: 100 },
       ['LAMBDA_OTEL_FLUSH_CAP_MS'],
     ],
     [
+      { LAMBDA_OTEL_FLUSH_FAILING_CAP_MS: '250' },
+      { capMs: 2000, marginMs: 500, failingCapMs: 250 },
+      [],
+    ],
+    [
+      { LAMBDA_OTEL_FLUSH_FAILING_CAP_MS: 'fast' },
+      { capMs: 2000, marginMs: 500, failingCapMs: 100 },
+      ['LAMBDA_OTEL_FLUSH_FAILING_CAP_MS'],
+    ],
+    [
       { LAMBDA_OTEL_FLUSH_MARGIN_MS: '3000000000' },
-      { capMs: 2000, marginMs: 500 },
+      { capMs: 2000, marginMs: 500, failingCapMs: 100 },
       ['LAMBDA_OTEL_FLUSH_MARGIN_MS'],
     ],
   ])('%j → %j', (env, expected, warnings) => {
@@ -70,7 +82,7 @@ describe('readFlush', () => {
       LAMBDA_OTEL_FLUSH_MARGIN_MS: '100',
     });
 
-    expect(readFlush(env, { capMs: 50 })).toEqual({ capMs: 50, marginMs: 100 });
+    expect(readFlush(env, { capMs: 50 })).toEqual({ capMs: 50, marginMs: 100, failingCapMs: 100 });
   });
 });
 

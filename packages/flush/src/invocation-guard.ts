@@ -49,7 +49,7 @@ type GuardState = 'armed' | 'deadline' | 'settled' | 'disposed';
  * ```
  */
 export function createInvocationGuard(options: InvocationGuardOptions): InvocationGuard {
-  const { flush, capMs, marginMs, onDeadline, getRemainingTimeInMillis } = options;
+  const { flush, capMs, marginMs, onDeadline, getRemainingTimeInMillis, breaker } = options;
   let state: GuardState = 'armed';
   let settled: Promise<SettleOutcome> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -66,11 +66,18 @@ export function createInvocationGuard(options: InvocationGuardOptions): Invocati
     return undefined;
   };
 
-  const budgetFor = (marginMsNow: number): number => {
+  const budgetFor = (marginMsNow: number, cap: number): number => {
     const remainingMs = readRemaining();
     return remainingMs === undefined
-      ? flushBudget({ remainingMs: capMs, capMs, marginMs: 0 })
-      : flushBudget({ remainingMs, capMs, marginMs: marginMsNow });
+      ? flushBudget({ remainingMs: cap, capMs: cap, marginMs: 0 })
+      : flushBudget({ remainingMs, capMs: cap, marginMs: marginMsNow });
+  };
+
+  /** Flushes within `budget` and lets the breaker learn from the outcome. */
+  const flushWithin = async (budget: number): Promise<FlushOutcome> => {
+    const outcome = await boundedFlush(flush, budget);
+    breaker?.record(outcome);
+    return outcome;
   };
 
   const clearDeadline = (): void => {
@@ -84,7 +91,8 @@ export function createInvocationGuard(options: InvocationGuardOptions): Invocati
     state = 'deadline';
     reportDebug('deadline reached before the handler settled; ending open spans and flushing');
     runOnDeadline(onDeadline);
-    void boundedFlush(flush, budgetFor(0));
+    // The last chance before the hard deadline: the full cap, whatever the breaker says.
+    void flushWithin(budgetFor(0, capMs));
   };
 
   const initial = readRemaining();
@@ -110,7 +118,7 @@ export function createInvocationGuard(options: InvocationGuardOptions): Invocati
         settled = Promise.resolve(skipped(state === 'deadline'));
       } else {
         state = 'settled';
-        settled = boundedFlush(flush, budgetFor(marginMs)).then(
+        settled = flushWithin(budgetFor(marginMs, breaker ? breaker.capFor(capMs) : capMs)).then(
           (outcome: FlushOutcome): SettleOutcome => ({ ...outcome, deadlineReached: false }),
         );
       }

@@ -55,6 +55,32 @@ export interface InvocationGuardOptions {
    * (or a promise it returns rejects with) goes to `diag`.
    */
   readonly onDeadline?: () => void;
+  /**
+   * Shared across invocations: shortens the settle flush while flushes are failing (see
+   * `createFlushBreaker`) and learns from every flush's outcome. Without it, every flush gets the
+   * full cap.
+   */
+  readonly breaker?: FlushBreaker;
+}
+
+/** Options of `createFlushBreaker`. */
+export interface FlushBreakerOptions {
+  /** The cap while flushes are failing, in milliseconds (`LAMBDA_OTEL_FLUSH_FAILING_CAP_MS`). */
+  readonly failingCapMs: number;
+  /** How often one flush still gets the full cap while failing; default 30,000 ms. */
+  readonly retryAfterMs?: number;
+  /** Monotonic clock in milliseconds; default `performance.now`. */
+  readonly now?: () => number;
+}
+
+/** Remembers whether flushes are failing, across the invocations of one sandbox. */
+export interface FlushBreaker {
+  /** True after a flush that did not finish, until one finishes. */
+  readonly failing: boolean;
+  /** The cap the next settle flush gets: `capMs`, or the failing cap while failing. */
+  capFor(capMs: number): number;
+  /** Learns from a flush's outcome. */
+  record(outcome: FlushOutcome): void;
 }
 
 /** The flush outcome seen by the settle path, saying whether the deadline path ran first. */

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { SpanStatusCode } from '@opentelemetry/api';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFlushBreaker } from '../src/flush-breaker.js';
 import { flushBudget } from '../src/flush-budget.js';
 import { createInvocationGuard } from '../src/invocation-guard.js';
 import type { SettleOutcome } from '../src/types.js';
@@ -178,6 +179,50 @@ describe('createInvocationGuard', () => {
       expect(elapsed).toBeLessThanOrEqual(300 + TOLERANCE_MS);
     },
   );
+
+  it('with a breaker, pays the full cap once for a backend that never answers, then the failing cap until a flush finishes', async () => {
+    // Arrange
+    const down = await startHttpBackend('hang');
+    const up = await startHttpBackend('ok');
+    cleanups.push(
+      () => down.close(),
+      () => up.close(),
+    );
+    const toDown = createPipeline('http/protobuf', down.url);
+    const toUp = createPipeline('http/protobuf', up.url);
+    cleanups.push(
+      () => toDown.discard(),
+      () => toUp.discard(),
+    );
+    const breaker = createFlushBreaker({ failingCapMs: 40 });
+    const invoke = async (pipeline: typeof toDown) => {
+      const guard = createInvocationGuard({
+        flush: () => pipeline.processor.forceFlush(),
+        capMs: 400,
+        marginMs: 100,
+        getRemainingTimeInMillis: endsIn(10_000),
+        breaker,
+      });
+      pipeline.endSpan('lambda.invoke');
+      const started = performance.now();
+      const outcome = await guard.settle();
+      return { outcome, elapsed: performance.now() - started };
+    };
+
+    // Act
+    const first = await invoke(toDown);
+    const second = await invoke(toDown);
+    const recovered = await invoke(toUp);
+    const afterRecovery = await invoke(toDown);
+
+    // Assert
+    expect(first.outcome).toMatchObject({ status: 'timed-out', budgetMs: 400 });
+    expect(second.outcome).toMatchObject({ status: 'timed-out', budgetMs: 40 });
+    expect(second.elapsed).toBeLessThanOrEqual(40 + TOLERANCE_MS);
+    expect(recovered.outcome).toMatchObject({ status: 'flushed', budgetMs: 40 });
+    expect(up.bodies.length).toBeGreaterThan(0);
+    expect(afterRecovery.outcome).toMatchObject({ status: 'timed-out', budgetMs: 400 });
+  });
 
   it('skips the flush, and arms no deadline, when the time left is within the margin', async () => {
     // Arrange

@@ -1,5 +1,11 @@
 import { warnOnce } from '@lambda-otel-kit/core';
-import { createInvocationGuard, type InvocationGuard, settleAfter } from '@lambda-otel-kit/flush';
+import {
+  createFlushBreaker,
+  createInvocationGuard,
+  type FlushBreaker,
+  type InvocationGuard,
+  settleAfter,
+} from '@lambda-otel-kit/flush';
 import { context as otelContext } from '@opentelemetry/api';
 import type { Context } from 'aws-lambda';
 import { type AnyHandler, callHandler } from './call-handler.js';
@@ -46,6 +52,18 @@ function remainingOf(lambdaContext: Context): (() => number) | undefined {
     : undefined;
 }
 
+/** One breaker per telemetry: whether flushes fail is a property of its exporter's backend. */
+const breakers = new WeakMap<Telemetry, FlushBreaker>();
+
+function breakerFor(telemetry: Telemetry): FlushBreaker {
+  let breaker = breakers.get(telemetry);
+  if (breaker === undefined) {
+    breaker = createFlushBreaker({ failingCapMs: telemetry.config.flush.failingCapMs });
+    breakers.set(telemetry, breaker);
+  }
+  return breaker;
+}
+
 function guardFor(
   telemetry: Telemetry,
   lambdaContext: Context,
@@ -57,6 +75,7 @@ function guardFor(
     marginMs: telemetry.config.flush.marginMs,
     getRemainingTimeInMillis: remainingOf(lambdaContext),
     onDeadline,
+    breaker: breakerFor(telemetry),
   });
 }
 
@@ -69,6 +88,8 @@ function guardFor(
  *   for HTTP triggers, `http.*` / `url.*` attributes are set; 5xx responses and errors mark it;
  * - after the handler settles, spans are flushed within `min(cap, remaining − margin)`; if the
  *   deadline (`remaining − margin`) comes first, the span is ended as timed out and flushed;
+ *   while flushes are failing (backend down), they wait only the failing cap
+ *   (`LAMBDA_OTEL_FLUSH_FAILING_CAP_MS`) until one finishes;
  * - the handler's result or error reaches the runtime unchanged, always: a failure of the
  *   instrumentation goes to `diag` and the handler runs uninstrumented.
  *

@@ -91,6 +91,29 @@ describe('instrumentHandler with a faulty backend', () => {
     });
   });
 
+  it('down: the first invocation pays the cap, the next ones only the failing cap', async () => {
+    const FAILING_CAP_MS = 40;
+    const down = await runtimeFor(`http://127.0.0.1:${await getFreePort()}`, 'http/protobuf', {
+      LAMBDA_OTEL_FLUSH_FAILING_CAP_MS: String(FAILING_CAP_MS),
+    });
+    try {
+      const durations: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const result = await down.invoke({ kit: { result: 'ok' } });
+        expect(result).toMatchObject({ ok: true, response: 'ok' });
+        durations.push(result.durationMs);
+      }
+
+      // The first flush waits for the cap (the exporter retries a refused connection).
+      expect(durations[0]).toBeGreaterThanOrEqual(CAP_MS - SLACK_MS);
+      for (const later of durations.slice(1)) {
+        expect(later).toBeLessThanOrEqual(FAILING_CAP_MS + 2 * SLACK_MS);
+      }
+    } finally {
+      await down.stop();
+    }
+  });
+
   it('exports lambda.invoke marked timed out when the handler runs into its deadline', async () => {
     const runtime = await startLambdaRuntime({
       handler: 'handlers.handler',

@@ -339,6 +339,15 @@ export const VARIABLE_CASES: readonly VariableCase[] = [
     fallback: 500,
   },
   {
+    name: 'LAMBDA_OTEL_FLUSH_FAILING_CAP_MS',
+    read: (c) => c.flush.failingCapMs,
+    unset: 100,
+    good: '2000',
+    expected: 2000,
+    bad: '0.5',
+    fallback: 100,
+  },
+  {
     name: 'LAMBDA_OTEL_RECORD_CONTEXT_ORDER',
     read: (c) => c.recordContextOrder,
     unset: ['message-attributes', 'datadog', 'sns', 'eventbridge', 'aws-trace-header'],
