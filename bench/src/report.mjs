@@ -47,6 +47,18 @@ export function printReport(r) {
     ]);
   }
   row(['cold start, uninstrumented', ms(c.none.medianMs), '', '', '', '']);
+  // What instrumenting adds to the uninstrumented start, for the kit and the NodeSDK setup.
+  const added = (name) => c[name].medianMs - c.none.medianMs;
+  for (const protocol of ['proto', 'grpc']) {
+    row([
+      `cold start added by instrumentation, ${protocol} vs NodeSDK + auto-instrumentations`,
+      ms(added(`kit-${protocol}`)),
+      ms(added('layer-style')),
+      ratio(added(`kit-${protocol}`), added('layer-style')),
+      '(for reading)',
+      '',
+    ]);
+  }
   for (const size of [...new Set(r.perRecord.map((p) => p.size))]) {
     const of = (v) => r.perRecord.find((p) => p.size === size && p.variant === v);
     const [kit, raw, none] = [of('kit'), of('raw'), of('none')];

@@ -28,9 +28,9 @@ const plan = quick
       memory: [50, 200],
     }
   : {
-      coldRuns: 15,
+      coldRuns: 21,
       sizes: [10, 1000, 10_000],
-      rounds: 3,
+      rounds: 5,
       // about 2,000 records per measured child, at least 5 invocations
       reps: (size) => Math.max(5, Math.ceil(2000 / size)),
       flushReps: 300,
