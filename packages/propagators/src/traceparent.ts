@@ -13,8 +13,14 @@ const ZERO16 = '0000000000000000';
 const ZERO32 = '00000000000000000000000000000000';
 const VERSION_00_LENGTH = 55;
 
+function isOws(char: string | undefined): boolean {
+  return char === ' ' || char === '\t';
+}
+
 /** Trims the optional white space (spaces and tabs only) HTTP allows around a header value. */
 function trimOws(value: string): string {
+  // Nearly every header has no padding: skip the regex then (this runs once per SQS record).
+  if (!isOws(value[0]) && !isOws(value[value.length - 1])) return value;
   return value.replace(/^[ \t]+|[ \t]+$/g, '');
 }
 
