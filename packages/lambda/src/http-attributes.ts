@@ -1,6 +1,7 @@
 import { ATTR } from '@lambda-otel-kit/core';
 import type { Attributes } from '@opentelemetry/api';
 import type { TriggerKind } from './trigger.js';
+import { urlQueryOf } from './url-query.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,8 +41,8 @@ function routeFromRouteKey(routeKey: unknown): string | undefined {
 
 /**
  * HTTP server attributes of an HTTP-triggered invocation (API Gateway REST and HTTP APIs, ALB,
- * Function URLs): method, path, route when the trigger knows it, scheme, host, user agent and
- * client address. Never throws; missing fields are simply left out.
+ * Function URLs): method, path, query (sensitive values redacted), route when the trigger knows
+ * it, scheme, host, user agent and client address. Never throws; missing fields are simply left out.
  *
  * @param event - the HTTP event.
  * @param kind - the trigger detected for it.
@@ -62,6 +63,7 @@ export function httpRequestAttributes(event: unknown, kind: TriggerKind): Attrib
   };
   set(ATTR.HTTP_REQUEST_METHOD, text(event.httpMethod) ?? text(http.method));
   set(ATTR.URL_PATH, text(event.rawPath) ?? text(event.path) ?? text(http.path));
+  set(ATTR.URL_QUERY, urlQueryOf(event, kind));
   if (kind === 'api-gateway-rest') set(ATTR.HTTP_ROUTE, text(event.resource));
   if (kind === 'api-gateway-http') set(ATTR.HTTP_ROUTE, routeFromRouteKey(event.routeKey));
   set(ATTR.URL_SCHEME, headerValue(event, 'x-forwarded-proto') ?? 'https');

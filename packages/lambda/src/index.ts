@@ -33,3 +33,4 @@ export {
   TRACER_NAME,
 } from './telemetry.js';
 export { detectTrigger, type FaasTrigger, type Trigger, type TriggerKind } from './trigger.js';
+export { redactQuery, SENSITIVE_QUERY_KEYS, urlQueryOf } from './url-query.js';

@@ -64,6 +64,15 @@ describe('httpRequestAttributes', () => {
     });
   });
 
+  it('adds url.query, with signed-URL credentials redacted, when the request has a query', () => {
+    const event = apiGatewayV2Event({ ...request, query: { page: '2', sig: 'abc123' } });
+
+    const attributes = httpRequestAttributes(event, 'api-gateway-http');
+
+    expect(attributes['url.query']).toBe('page=2&sig=REDACTED');
+    expect(JSON.stringify(attributes)).not.toContain('abc123');
+  });
+
   it('reads API Gateway REST headers from multiValueHeaders alone, whatever their case', () => {
     const event = {
       ...apiGatewayV1Event({ ...request, headers: { 'X-FORWARDED-PROTO': 'http' } }),
