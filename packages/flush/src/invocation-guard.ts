@@ -76,8 +76,24 @@ export function createInvocationGuard(options: InvocationGuardOptions): Invocati
   /** Flushes within `budget` and lets the breaker learn from the outcome. */
   const flushWithin = async (budget: number): Promise<FlushOutcome> => {
     const outcome = await boundedFlush(flush, budget);
-    breaker?.record(outcome);
+    try {
+      breaker?.record(outcome);
+    } catch (error) {
+      reportOnce('breaker-record-threw', `breaker.record() threw: ${describeError(error)}`);
+    }
     return outcome;
+  };
+
+  /** The settle flush's cap: the breaker's answer when there is one and it is sane. */
+  const settleCap = (): number => {
+    if (breaker === undefined) return capMs;
+    try {
+      const cap = breaker.capFor(capMs);
+      return Number.isFinite(cap) ? Math.min(Math.max(cap, 0), capMs) : capMs;
+    } catch (error) {
+      reportOnce('breaker-cap-threw', `breaker.capFor() threw: ${describeError(error)}`);
+      return capMs;
+    }
   };
 
   const clearDeadline = (): void => {
@@ -118,7 +134,7 @@ export function createInvocationGuard(options: InvocationGuardOptions): Invocati
         settled = Promise.resolve(skipped(state === 'deadline'));
       } else {
         state = 'settled';
-        settled = flushWithin(budgetFor(marginMs, breaker ? breaker.capFor(capMs) : capMs)).then(
+        settled = flushWithin(budgetFor(marginMs, settleCap())).then(
           (outcome: FlushOutcome): SettleOutcome => ({ ...outcome, deadlineReached: false }),
         );
       }

@@ -224,6 +224,34 @@ describe('createInvocationGuard', () => {
     expect(afterRecovery.outcome).toMatchObject({ status: 'timed-out', budgetMs: 400 });
   });
 
+  it('settles with the full cap and never rejects when a breaker throws', async () => {
+    // Arrange
+    const flush = vi.fn(async () => undefined);
+    const breaker = {
+      failing: true,
+      capFor: () => {
+        throw new Error('cap broke');
+      },
+      record: () => {
+        throw new Error('record broke');
+      },
+    };
+    const guard = createInvocationGuard({
+      flush,
+      capMs: 300,
+      marginMs: 100,
+      getRemainingTimeInMillis: endsIn(10_000),
+      breaker,
+    });
+
+    // Act
+    const outcome = await guard.settle();
+
+    // Assert
+    expect(outcome).toMatchObject({ status: 'flushed', budgetMs: 300 });
+    expect(flush).toHaveBeenCalledTimes(1);
+  });
+
   it('skips the flush, and arms no deadline, when the time left is within the margin', async () => {
     // Arrange
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
