@@ -1,12 +1,8 @@
 import { ATTR } from '@lambda-otel-kit/core';
 import type { Attributes } from '@opentelemetry/api';
+import { isObject, type Json } from './json.js';
 import type { TriggerKind } from './trigger.js';
 import { urlQueryOf } from './url-query.js';
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.length > 0 ? value : undefined;

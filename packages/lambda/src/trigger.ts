@@ -1,3 +1,5 @@
+import { isObject, type Json } from './json.js';
+
 /**
  * Which AWS service invoked the function, recognised from the event's shape alone.
  *
@@ -44,13 +46,8 @@ const FAAS_TRIGGER: Readonly<Record<TriggerKind, FaasTrigger>> = {
   direct: 'other',
 };
 
-type Json = Record<string, unknown>;
-
 /** Sources of `Scheduled Event`s: EventBridge rules and EventBridge Scheduler. */
 const SCHEDULE_SOURCES: ReadonlySet<string> = new Set(['aws.events', 'aws.scheduler']);
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Event source of the first record of a `Records` batch (SQS, SNS, S3, DynamoDB, Kinesis). */
 function recordSource(event: Json): TriggerKind | undefined {

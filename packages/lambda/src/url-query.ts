@@ -1,3 +1,5 @@
+import { isObject, type Json } from './json.js';
+
 /**
  * Query keys whose values the semantic conventions say to replace by `REDACTED` in `url.query`
  * (matched case-sensitively): signed-URL credentials that must not reach a tracing backend.
@@ -48,11 +50,6 @@ export function redactQuery(query: string): string {
     })
     .join('&');
 }
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** `key=value` pairs of a v1 parameter map (single- or multi-value), in the map's order. */
 function pairsOf(event: Json): Array<[string, string]> {
